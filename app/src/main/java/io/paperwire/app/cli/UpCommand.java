@@ -1,0 +1,58 @@
+package io.paperwire.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.paperwire.app.platform.Platform;
+import io.paperwire.app.platform.TopicCatalog;
+import io.paperwire.app.platform.TopicSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code paperwire up}: starts the platform (embedded unless pointed elsewhere) and serves until Ctrl-C. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start the Kafka broker and the schema registry (embedded by default), create the topics, "
+                + "and serve until Ctrl-C.",
+                "With --bootstrap-servers and --schema-registry-url nothing is embedded."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Mixin
+    PlatformOptions platformOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Platform platform = Platform.start(platformOptions.load());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("paperwire: stopping...");
+            out.flush();
+            platform.close();
+            stopped.countDown();
+        }, "paperwire-shutdown"));
+        printWhereEverythingListens(platform, out);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static void printWhereEverythingListens(Platform platform, PrintWriter out) {
+        out.println("paperwire is up");
+        out.printf("  Kafka broker     %-28s %s%n", platform.bootstrapServers(),
+                platform.embeddedKafka() ? "(embedded KRaft broker, data in " + platform.config().require("data.dir") + ")" : "(external)");
+        out.printf("  Schema registry  %-28s %s%n", platform.schemaRegistryUrl(),
+                platform.embeddedRegistry() ? "(embedded, Confluent-compatible, state in topic _schemas)" : "(external)");
+        out.println("  Topics:");
+        for (TopicSpec topic : TopicCatalog.specs(platform.config(), platform.topicNames())) {
+            out.printf("    %-20s partitions=%d replication=%d %s%n", topic.name(), topic.partitions(),
+                    topic.replicationFactor(), topic.configs());
+        }
+    }
+}
