@@ -1,0 +1,310 @@
+package io.paperwire.enrich.tags;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Learns arXiv archive and category from text, online, and predicts them for papers that arrive without
+ * categories. Input to {@link #train}: title, abstract and the categories a source gave (primary first). Input to
+ * {@link #predict}: title and abstract. Output: a {@link SubjectPrediction} with a confidence per label.
+ *
+ * <p>Method: two complement naive Bayes models (Rennie et al. 2003; one over archives, one over categories) on
+ * Porter-stemmed unigrams and bigrams (stop words and numbers dropped, LaTeX blanked), hashed into
+ * 2<sup>{@value #HASH_BITS}</sup> buckets, with log(1 + tf) term weights, additive smoothing α = {@value #SMOOTHING}
+ * and no class prior. A label's score is −Σ<sub>f</sub> t<sub>f</sub> log θ̃<sub>label,f</sub>, where θ̃ is the
+ * smoothed feature distribution of every <em>other</em> label; complement counts are steadier than a small
+ * class's own counts, which matters when some archives have a few dozen papers. The archive model learns each
+ * paper's primary archive; the category model learns the primary category with weight 1 and each cross-list with
+ * weight {@value #CROSS_LIST_WEIGHT}. Both update in O(tokens) per paper, so learning never stops. Confidences
+ * are a softmax of the scores divided by the square root of the document's feature mass, which keeps naive
+ * Bayes from being near-certain of everything; they order labels well but are not calibrated probabilities.
+ *
+ * <p>Archive is what {@link ArxivTaxonomy} files a code under: the part before the dot for grouped archives
+ * ({@code cs.LG} → {@code cs}), the code itself for archives without subject classes ({@code hep-th},
+ * {@code gr-qc}, {@code quant-ph}, {@code math-ph}, {@code nucl-th} are each their own archive, as on arXiv), and
+ * today's archive for legacy codes ({@code alg-geom} → {@code math}). Categories are learnt under their canonical
+ * code ({@code math.MP} → {@code math-ph}). Papers whose primary code is not in the taxonomy are not learnt from.
+ * State is bytes ({@link #toBytes()}, {@link #fromBytes}) for a state store. Not thread-safe.
+ */
+public final class SubjectClassifier {
+
+    static final int HASH_BITS = 20;
+    static final double SMOOTHING = 1.0;
+    static final double CROSS_LIST_WEIGHT = 0.5;
+    private static final int FORMAT = 1;
+    private static final String MAGIC = "paperwire-subject-classifier";
+    /** Identifies the method and its settings; part of each tag's origin. */
+    public static final String VERSION = "cnb-h" + HASH_BITS + "-v" + FORMAT;
+
+    private final ArxivTaxonomy taxonomy;
+    private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PORTER);
+    private final LabelModel archives;
+    private final LabelModel categories;
+    /** Documents seen per feature; its size is the vocabulary for smoothing. */
+    private final FeatureWeights seenFeatures;
+    private long trainedPapers;
+
+    public SubjectClassifier(ArxivTaxonomy taxonomy) {
+        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0);
+    }
+
+    private SubjectClassifier(ArxivTaxonomy taxonomy, LabelModel archives, LabelModel categories,
+                              FeatureWeights seenFeatures, long trainedPapers) {
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+        this.archives = archives;
+        this.categories = categories;
+        this.seenFeatures = seenFeatures;
+        this.trainedPapers = trainedPapers;
+    }
+
+    /** How many papers the classifier has learnt from. */
+    public long trainedPapers() {
+        return trainedPapers;
+    }
+
+    /**
+     * Learns from one paper.
+     *
+     * @param categories the paper's categories, primary first
+     * @return false (and nothing learnt) when there is no text or the primary category is not in the taxonomy
+     */
+    public boolean train(String title, String abstractText, List<String> categories) {
+        if (categories == null || categories.isEmpty()) {
+            return false;
+        }
+        Optional<ArxivCategory> primary = taxonomy.find(categories.get(0));
+        if (primary.isEmpty()) {
+            return false;
+        }
+        Map<Integer, Float> features = features(title, abstractText);
+        if (features.isEmpty()) {
+            return false;
+        }
+        for (int feature : features.keySet()) {
+            seenFeatures.add(feature, 1f);
+        }
+
+        archives.learn(primary.get().archive(), features, 1.0);
+
+        Map<String, Double> labels = new LinkedHashMap<>();
+        labels.put(primary.get().canonicalCode(), 1.0);
+        for (String code : categories.subList(1, categories.size())) {
+            taxonomy.find(code).ifPresent(c -> labels.putIfAbsent(c.canonicalCode(), CROSS_LIST_WEIGHT));
+        }
+        labels.forEach((label, weight) -> this.categories.learn(label, features, weight));
+        trainedPapers++;
+        return true;
+    }
+
+    /** Archive and category predictions for a paper, best first; empty before any training. */
+    public SubjectPrediction predict(String title, String abstractText) {
+        Map<Integer, Float> features = features(title, abstractText);
+        int vocabulary = Math.max(1, seenFeatures.size());
+        Map<String, Double> archivePosterior = archives.posterior(features, vocabulary);
+        List<SubjectPrediction.Scored> archiveScores = archivePosterior.entrySet().stream()
+                .map(e -> new SubjectPrediction.Scored(e.getKey(), taxonomy.archiveName(e.getKey()).orElse(null),
+                        e.getValue()))
+                .toList();
+        List<SubjectPrediction.Scored> categoryScores = categories.posterior(features, vocabulary).entrySet().stream()
+                .map(e -> new SubjectPrediction.Scored(e.getKey(),
+                        taxonomy.find(e.getKey()).map(ArxivCategory::name).orElse(null), e.getValue()))
+                .toList();
+        return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + VERSION, trainedPapers);
+    }
+
+    /** Hashed unigram and bigram features with log(1 + tf) weights. */
+    Map<Integer, Float> features(String title, String abstractText) {
+        List<String> stems = new ArrayList<>();
+        for (String text : new String[] {title, abstractText}) {
+            for (StemmedTokenizer.Token token : tokenizer.tokens(text)) {
+                if (!token.stopWord() && token.stem().length() > 1 && !isNumber(token.stem())) {
+                    stems.add(token.stem());
+                }
+            }
+            stems.add(null);
+        }
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int i = 0; i < stems.size(); i++) {
+            String stem = stems.get(i);
+            if (stem == null) {
+                continue;
+            }
+            counts.merge(bucket(stem), 1, Integer::sum);
+            String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
+            if (next != null) {
+                counts.merge(bucket(stem + ' ' + next), 1, Integer::sum);
+            }
+        }
+        Map<Integer, Float> features = new HashMap<>();
+        counts.forEach((feature, count) -> features.put(feature, (float) Math.log1p(count)));
+        return features;
+    }
+
+    private static boolean isNumber(String stem) {
+        for (int i = 0; i < stem.length(); i++) {
+            char c = stem.charAt(i);
+            if (!Character.isDigit(c) && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A stable bucket for a feature string (FNV-1a over UTF-8, so it does not depend on the JVM). */
+    static int bucket(String feature) {
+        int hash = 0x811c9dc5;
+        for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x01000193;
+        }
+        return hash & ((1 << HASH_BITS) - 1);
+    }
+
+    /** The whole state, gzip-compressed, for a state store. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.writeUTF(MAGIC);
+            out.writeInt(FORMAT);
+            out.writeInt(HASH_BITS);
+            out.writeLong(trainedPapers);
+            seenFeatures.writeTo(out);
+            archives.writeTo(out);
+            categories.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A classifier from {@link #toBytes()} output.
+     *
+     * @throws IllegalArgumentException when the bytes are not a classifier state of this format
+     */
+    public static SubjectClassifier fromBytes(byte[] state, ArxivTaxonomy taxonomy) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(state)))) {
+            String magic = in.readUTF();
+            if (!MAGIC.equals(magic)) {
+                throw new IllegalArgumentException("not a subject classifier state (starts with '" + magic + "')");
+            }
+            int format = in.readInt();
+            int hashBits = in.readInt();
+            if (format != FORMAT || hashBits != HASH_BITS) {
+                throw new IllegalArgumentException("classifier state has format " + format + " with " + hashBits
+                        + " hash bits; this build reads format " + FORMAT + " with " + HASH_BITS);
+            }
+            long trained = in.readLong();
+            FeatureWeights seen = FeatureWeights.readFrom(in);
+            LabelModel archiveModel = LabelModel.readFrom(in);
+            LabelModel categoryModel = LabelModel.readFrom(in);
+            if (in.read() != -1) {
+                throw new IllegalArgumentException("subject classifier state has trailing bytes");
+            }
+            return new SubjectClassifier(taxonomy, archiveModel, categoryModel, seen, trained);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("corrupt subject classifier state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Complement naive Bayes over one set of labels. */
+    static final class LabelModel {
+        private final Map<String, FeatureWeights> featureWeights = new LinkedHashMap<>();
+        private final Map<String, Double> featureTotals = new LinkedHashMap<>();
+        /** The sum over labels of {@link #featureWeights}, from which each label's complement is taken. */
+        private final FeatureWeights allWeights = new FeatureWeights();
+        private double allTotal;
+
+        void learn(String label, Map<Integer, Float> features, double weight) {
+            FeatureWeights weights = featureWeights.computeIfAbsent(label, k -> new FeatureWeights());
+            double total = 0;
+            for (Map.Entry<Integer, Float> feature : features.entrySet()) {
+                float w = (float) (feature.getValue() * weight);
+                weights.add(feature.getKey(), w);
+                allWeights.add(feature.getKey(), w);
+                total += w;
+            }
+            featureTotals.merge(label, total, Double::sum);
+            allTotal += total;
+        }
+
+        /** Label → confidence (tempered softmax of complement scores, summing to 1), best first. */
+        Map<String, Double> posterior(Map<Integer, Float> features, int vocabulary) {
+            Map<String, Double> result = new LinkedHashMap<>();
+            if (featureWeights.isEmpty()) {
+                return result;
+            }
+            double mass = 0;
+            for (float w : features.values()) {
+                mass += w;
+            }
+            double temperature = Math.max(1.0, Math.sqrt(mass));
+            Map<String, Double> scores = new HashMap<>();
+            for (Map.Entry<String, FeatureWeights> label : featureWeights.entrySet()) {
+                FeatureWeights own = label.getValue();
+                double complementTotal = Math.max(0, allTotal - featureTotals.get(label.getKey()));
+                double logDenominator = Math.log(complementTotal + SMOOTHING * vocabulary);
+                double score = 0;
+                for (Map.Entry<Integer, Float> feature : features.entrySet()) {
+                    int f = feature.getKey();
+                    double complement = Math.max(0, allWeights.get(f) - own.get(f));
+                    score -= feature.getValue() * (Math.log(complement + SMOOTHING) - logDenominator);
+                }
+                scores.put(label.getKey(), score / temperature);
+            }
+            double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double sum = 0;
+            for (double s : scores.values()) {
+                sum += Math.exp(s - max);
+            }
+            final double norm = sum;
+            scores.entrySet().stream()
+                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> result.put(e.getKey(), Math.exp(e.getValue() - max) / norm));
+            return result;
+        }
+
+        void writeTo(DataOutputStream out) throws IOException {
+            out.writeInt(featureWeights.size());
+            for (Map.Entry<String, FeatureWeights> label : featureWeights.entrySet()) {
+                out.writeUTF(label.getKey());
+                out.writeDouble(featureTotals.get(label.getKey()));
+                label.getValue().writeTo(out);
+            }
+        }
+
+        static LabelModel readFrom(DataInputStream in) throws IOException {
+            LabelModel model = new LabelModel();
+            int labels = in.readInt();
+            if (labels < 0) {
+                throw new IOException("negative label count " + labels);
+            }
+            for (int i = 0; i < labels; i++) {
+                String label = in.readUTF();
+                double total = in.readDouble();
+                FeatureWeights weights = FeatureWeights.readFrom(in);
+                model.featureTotals.put(label, total);
+                model.featureWeights.put(label, weights);
+                model.allTotal += total;
+                weights.forEach(model.allWeights::add);
+            }
+            return model;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package io.paperwire.enrich.tags;
+
+import io.paperwire.schemas.TagKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds the topics of a {@link TopicTaxonomy} in a paper. Input: title, abstract, optionally keyphrases and the
+ * paper's categories. Output: TOPIC {@link TagMatch}es, most confident first, origin {@code taxonomy:<version>},
+ * evidence the text that fired ({@code title: "Mixture-of-Experts"}).
+ *
+ * <p>Phrases (a topic's name, phrases and synonyms) match as whole sequences of Lucene tokens with plurals folded
+ * ({@link StemmedTokenizer.Stemming#PLURALS}), so {@code mixtures-of-experts} matches {@code mixture of experts};
+ * the Porter stemmer is not used here because it merges names with common words ({@code transformers} and
+ * {@code transformation}, {@code interpretability} and {@code interpretation}, {@code photonics} and
+ * {@code photon}). Acronyms match the
+ * written token exactly, plural {@code s} allowed, and count half as much as a phrase. Confidence, clamped to 1:
+ * <ul>
+ *   <li>title: {@value #TITLE_PHRASE} for a phrase, {@value #TITLE_ACRONYM} for an acronym only;
+ *   <li>abstract, with {@code n} = phrase hits + ½ acronym hits: {@value #ABSTRACT_FIRST} × min(n, 1) +
+ *       {@value #ABSTRACT_MORE} × min(max(n − 1, 0), 3);
+ *   <li>keyphrases: {@value #KEYPHRASE} when any keyphrase contains a phrase or acronym;
+ *   <li>plus {@value #CATEGORY_BOOST} when the paper carries a related category — never on its own.
+ * </ul>
+ * Topics under {@code minConfidence} are dropped; at most {@code maxTags} are kept. Thread-safe.
+ */
+public final class TopicTagger {
+
+    static final double TITLE_PHRASE = 0.55;
+    static final double TITLE_ACRONYM = 0.3;
+    static final double ABSTRACT_FIRST = 0.35;
+    static final double ABSTRACT_MORE = 0.1;
+    static final double KEYPHRASE = 0.25;
+    static final double CATEGORY_BOOST = 0.15;
+    /** Default threshold: one phrase in the abstract is enough, one acronym alone is not (unless the category fits). */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.3;
+    public static final int DEFAULT_MAX_TAGS = 10;
+
+    private record PhraseEntry(int topic, String[] stems) {
+    }
+
+    private enum Field { TITLE, ABSTRACT, KEYPHRASES }
+
+    /** What fired for one topic in one paper. */
+    private static final class Hits {
+        double titlePhrase;
+        double titleAcronym;
+        double abstractUnits;
+        boolean keyphrase;
+        String evidence;
+        Field evidenceField;
+        /** Field and start offset of every hit, so two phrases of a topic matching at one place count once. */
+        final java.util.Set<String> places = new java.util.HashSet<>();
+
+        void add(Field field, int keyphraseIndex, int start, boolean acronym, String surface) {
+            if (!places.add(field + ":" + keyphraseIndex + ":" + start)) {
+                return;
+            }
+            switch (field) {
+                case TITLE -> {
+                    if (acronym) {
+                        titleAcronym = 1;
+                    } else {
+                        titlePhrase = 1;
+                    }
+                }
+                case ABSTRACT -> abstractUnits += acronym ? 0.5 : 1.0;
+                case KEYPHRASES -> keyphrase = true;
+            }
+            if (evidence == null || field.ordinal() < evidenceField.ordinal()) {
+                evidence = field.name().toLowerCase(java.util.Locale.ROOT) + ": \"" + surface + "\"";
+                evidenceField = field;
+            }
+        }
+
+        double confidence() {
+            double title = titlePhrase > 0 ? TITLE_PHRASE : titleAcronym > 0 ? TITLE_ACRONYM : 0;
+            double inAbstract = ABSTRACT_FIRST * Math.min(abstractUnits, 1)
+                    + ABSTRACT_MORE * Math.min(Math.max(abstractUnits - 1, 0), 3);
+            return title + inAbstract + (keyphrase ? KEYPHRASE : 0);
+        }
+    }
+
+    private final TopicTaxonomy taxonomy;
+    private final double minConfidence;
+    private final int maxTags;
+    private final String origin;
+    private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PLURALS);
+    private final Map<String, List<PhraseEntry>> phrasesByFirstStem = new HashMap<>();
+    private final Map<String, List<Integer>> topicsByAcronym = new HashMap<>();
+
+    public TopicTagger(TopicTaxonomy taxonomy) {
+        this(taxonomy, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_TAGS);
+    }
+
+    public TopicTagger(TopicTaxonomy taxonomy, double minConfidence, int maxTags) {
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
+        if (maxTags < 1) {
+            throw new IllegalArgumentException("maxTags must be at least 1, was " + maxTags);
+        }
+        this.minConfidence = minConfidence;
+        this.maxTags = maxTags;
+        this.origin = "taxonomy:" + taxonomy.version();
+        List<Topic> topics = taxonomy.topics();
+        for (int t = 0; t < topics.size(); t++) {
+            Topic topic = topics.get(t);
+            List<String> phrases = new ArrayList<>();
+            phrases.add(topic.name());
+            phrases.addAll(topic.phrases());
+            phrases.addAll(topic.synonyms());
+            for (String phrase : phrases) {
+                List<String> stems = tokenizer.stems(phrase);
+                if (!stems.isEmpty()) {
+                    phrasesByFirstStem.computeIfAbsent(stems.get(0), k -> new ArrayList<>())
+                            .add(new PhraseEntry(t, stems.toArray(String[]::new)));
+                }
+            }
+            for (String acronym : topic.acronyms()) {
+                topicsByAcronym.computeIfAbsent(acronym, k -> new ArrayList<>()).add(t);
+            }
+        }
+    }
+
+    /** The version of the taxonomy in use, as written at the top of its file. */
+    public String taxonomyVersion() {
+        return taxonomy.version();
+    }
+
+    /** Topics of a paper from its title and abstract. */
+    public List<TagMatch> tag(String title, String abstractText) {
+        return tag(title, abstractText, List.of(), List.of());
+    }
+
+    /**
+     * Topics of a paper.
+     *
+     * @param keyphrases extracted keyphrases, each matched on its own (may be empty)
+     * @param categories the paper's arXiv categories, for the related-category boost (may be empty)
+     */
+    public List<TagMatch> tag(String title, String abstractText, List<String> keyphrases, List<String> categories) {
+        Map<Integer, Hits> hits = new HashMap<>();
+        scan(title, Field.TITLE, 0, hits);
+        scan(abstractText, Field.ABSTRACT, 0, hits);
+        if (keyphrases != null) {
+            for (int k = 0; k < keyphrases.size(); k++) {
+                scan(keyphrases.get(k), Field.KEYPHRASES, k, hits);
+            }
+        }
+        List<TagMatch> tags = new ArrayList<>();
+        for (Map.Entry<Integer, Hits> entry : hits.entrySet()) {
+            Topic topic = taxonomy.topics().get(entry.getKey());
+            double confidence = entry.getValue().confidence();
+            String evidence = entry.getValue().evidence;
+            String related = relatedCategory(topic, categories);
+            if (related != null) {
+                confidence += CATEGORY_BOOST;
+                evidence += "; category " + related;
+            }
+            confidence = Math.min(1.0, confidence);
+            if (confidence >= minConfidence) {
+                tags.add(new TagMatch(topic.name(), topic.label(), TagKind.TOPIC, confidence, origin, evidence));
+            }
+        }
+        tags.sort(Comparator.comparingDouble(TagMatch::confidence).reversed().thenComparing(TagMatch::tag));
+        return tags.size() > maxTags ? List.copyOf(tags.subList(0, maxTags)) : List.copyOf(tags);
+    }
+
+    private void scan(String text, Field field, int keyphraseIndex, Map<Integer, Hits> hits) {
+        List<StemmedTokenizer.Token> tokens = tokenizer.tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            StemmedTokenizer.Token token = tokens.get(i);
+            for (PhraseEntry phrase : phrasesByFirstStem.getOrDefault(token.stem(), List.of())) {
+                if (matchesAt(tokens, i, phrase.stems())) {
+                    String surface = text.substring(token.start(), tokens.get(i + phrase.stems().length - 1).end());
+                    hits.computeIfAbsent(phrase.topic(), k -> new Hits())
+                            .add(field, keyphraseIndex, token.start(), false, surface);
+                }
+            }
+            List<Integer> acronymTopics = acronymTopics(token.surface());
+            for (int topic : acronymTopics) {
+                hits.computeIfAbsent(topic, k -> new Hits())
+                        .add(field, keyphraseIndex, token.start(), true, token.surface());
+            }
+        }
+    }
+
+    private List<Integer> acronymTopics(String surface) {
+        List<Integer> topics = topicsByAcronym.get(surface);
+        if (topics == null && surface.length() > 2 && surface.endsWith("s")) {
+            topics = topicsByAcronym.get(surface.substring(0, surface.length() - 1));
+        }
+        return topics == null ? List.of() : topics;
+    }
+
+    private static boolean matchesAt(List<StemmedTokenizer.Token> tokens, int start, String[] stems) {
+        if (start + stems.length > tokens.size()) {
+            return false;
+        }
+        for (int j = 1; j < stems.length; j++) {
+            if (!tokens.get(start + j).stem().equals(stems[j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first paper category that a topic lists, either exactly or as its archive ({@code astro-ph}). */
+    private static String relatedCategory(Topic topic, List<String> categories) {
+        if (categories == null) {
+            return null;
+        }
+        for (String category : categories) {
+            for (String related : topic.categories()) {
+                if (category.equals(related) || category.startsWith(related + ".")) {
+                    return category;
+                }
+            }
+        }
+        return null;
+    }
+}

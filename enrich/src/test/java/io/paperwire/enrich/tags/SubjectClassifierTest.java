@@ -1,0 +1,138 @@
+package io.paperwire.enrich.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.paperwire.schemas.TagKind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubjectClassifierTest {
+
+    private final ArxivTaxonomy taxonomy = ArxivTaxonomy.load();
+
+    /** Hand-written training papers: three clearly different archives. */
+    static void trainOnToyPapers(SubjectClassifier classifier) {
+        classifier.train("Supernova light curves in distant galaxies",
+                "We observe supernova explosions in distant galaxies with a wide-field telescope and measure "
+                        + "their luminosity and redshift.", List.of("astro-ph.HE", "astro-ph.CO"));
+        classifier.train("Star formation in dwarf galaxies",
+                "Telescope observations of dwarf galaxies show star formation driven by gas accretion and "
+                        + "stellar feedback.", List.of("astro-ph.GA"));
+        classifier.train("Redshift survey of galaxy clusters",
+                "A redshift survey with a ground telescope maps galaxy clusters and their dark halos.",
+                List.of("astro-ph.CO"));
+        classifier.train("A proof of a conjecture on manifolds",
+                "We prove the conjecture for compact manifolds: every such manifold admits a metric, and the "
+                        + "theorem follows from a lemma on curvature.", List.of("math.DG"));
+        classifier.train("Ideals in commutative rings",
+                "We prove a theorem on prime ideals of commutative rings and give a lemma on modules over them.",
+                List.of("math.AC", "math.RA"));
+        classifier.train("Cohomology of algebraic varieties",
+                "The theorem computes the cohomology of smooth projective varieties; the proof uses a lemma on "
+                        + "sheaves.", List.of("math.AG"));
+        classifier.train("A faster compiler for functional programs",
+                "Our compiler optimises functional programs; the software runs benchmarks faster and the "
+                        + "algorithm scales to large code bases.", List.of("cs.PL", "cs.SE"));
+        classifier.train("Routing protocols for wireless sensor networks",
+                "We design a routing protocol and an algorithm for packet scheduling in wireless networks, "
+                        + "implemented in open-source software.", List.of("cs.NI"));
+        classifier.train("Learning to rank search results",
+                "An algorithm learns to rank search results from user clicks; the software is evaluated on web "
+                        + "queries.", List.of("cs.IR", "cs.LG"));
+    }
+
+    @Test
+    void shouldPredictTheArchiveOfAnUnseenPaperBestFirstWithConfidencesSummingToOne() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(classifier);
+
+        SubjectPrediction astro = classifier.predict("Telescope survey of supernova hosts",
+                "We observe galaxies hosting supernova explosions and measure their redshift.");
+        SubjectPrediction math = classifier.predict("A lemma on manifolds",
+                "We prove a theorem on curvature of compact manifolds.");
+        SubjectPrediction cs = classifier.predict("Scheduling software",
+                "An algorithm for packet routing in networks, implemented in software.");
+
+        assertThat(astro.bestArchive().orElseThrow().code()).isEqualTo("astro-ph");
+        assertThat(astro.bestArchive().orElseThrow().name()).isEqualTo("Astrophysics");
+        assertThat(math.bestArchive().orElseThrow().code()).isEqualTo("math");
+        assertThat(cs.bestArchive().orElseThrow().code()).isEqualTo("cs");
+        assertThat(math.categories().get(0).code()).isEqualTo("math.DG");
+        assertThat(astro.archives()).hasSize(3)
+                .isSortedAccordingTo((a, b) -> Double.compare(b.confidence(), a.confidence()));
+        assertThat(astro.archives().stream().mapToDouble(SubjectPrediction.Scored::confidence).sum())
+                .isCloseTo(1.0, within(1e-9));
+        assertThat(astro.trainedPapers()).isEqualTo(9);
+    }
+
+    @Test
+    void shouldLearnCrossListsAsCategoriesButNotAsTheArchive() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(classifier);
+        SubjectPrediction prediction = classifier.predict("x", "ranking");
+        assertThat(prediction.categories()).extracting(SubjectPrediction.Scored::code).contains("cs.LG", "math.RA");
+        assertThat(prediction.archives()).extracting(SubjectPrediction.Scored::code)
+                .containsExactlyInAnyOrder("astro-ph", "math", "cs");
+    }
+
+    @Test
+    void shouldPredictNothingBeforeTrainingAndSkipPapersItCannotLearnFrom() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        assertThat(classifier.predict("Anything", "at all").isEmpty()).isTrue();
+
+        assertThat(classifier.train("A title", "An abstract", List.of("cs.UNKNOWN", "cs.LG"))).isFalse();
+        assertThat(classifier.train("A title", "An abstract", List.of())).isFalse();
+        assertThat(classifier.train("", "$x$", List.of("cs.LG"))).isFalse();
+        assertThat(classifier.trainedPapers()).isZero();
+        assertThat(classifier.train("A title", "An abstract", List.of("alg-geom"))).isTrue();
+        assertThat(classifier.predict("A title", "").archives()).extracting(SubjectPrediction.Scored::code)
+                .containsExactly("math");
+        assertThat(classifier.predict("A title", "").categories()).extracting(SubjectPrediction.Scored::code)
+                .containsExactly("math.AG");
+    }
+
+    @Test
+    void shouldPredictExactlyTheSameAfterARoundTripThroughBytes() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(classifier);
+
+        SubjectClassifier restored = SubjectClassifier.fromBytes(classifier.toBytes(), taxonomy);
+
+        String title = "Galaxy redshift lemma";
+        String abstractText = "A theorem on telescope software.";
+        assertThat(restored.predict(title, abstractText)).isEqualTo(classifier.predict(title, abstractText));
+        assertThat(restored.trainedPapers()).isEqualTo(9);
+        restored.train("Compiler passes", "A compiler algorithm.", List.of("cs.PL"));
+        assertThat(restored.trainedPapers()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNotItsState() {
+        assertThatThrownBy(() -> SubjectClassifier.fromBytes(new byte[] {1, 2, 3}, taxonomy))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corrupt subject classifier state");
+        byte[] state = new SubjectClassifier(taxonomy).toBytes();
+        byte[] truncated = java.util.Arrays.copyOf(state, state.length - 12);
+        assertThatThrownBy(() -> SubjectClassifier.fromBytes(truncated, taxonomy))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldTurnPredictionsIntoLearnedSubjectTags() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(classifier);
+        SubjectPrediction prediction = classifier.predict("A lemma on manifolds",
+                "We prove a theorem on curvature of compact manifolds.");
+
+        List<TagMatch> tags = prediction.toTags(2, 0.0);
+
+        assertThat(tags).hasSize(2);
+        assertThat(tags.get(0).tag()).isEqualTo("math.DG");
+        assertThat(tags.get(0).label()).isEqualTo("Differential Geometry");
+        assertThat(tags.get(0).kind()).isEqualTo(TagKind.LEARNED_SUBJECT);
+        assertThat(tags.get(0).origin()).isEqualTo("classifier:" + SubjectClassifier.VERSION);
+        assertThat(tags.get(0).evidence()).startsWith("archive math (").endsWith("learnt from 9 papers");
+        assertThat(prediction.toTags(5, 1.01)).isEmpty();
+    }
+}
