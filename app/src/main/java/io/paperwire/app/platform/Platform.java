@@ -62,10 +62,9 @@ public final class Platform implements AutoCloseable {
             }
             String registryUrl = config.get(Settings.SCHEMA_REGISTRY_URL).orElse(null);
             if (registryUrl == null) {
-                RegistryConfig defaults = RegistryConfig.defaults(bootstrap);
-                RegistryConfig registryConfig = new RegistryConfig(bootstrap, config.require(Settings.HOST),
-                        config.getInt(Settings.REGISTRY_PORT), defaults.topic(), defaults.defaultCompatibility(),
-                        defaults.initTimeout());
+                RegistryConfig registryConfig = RegistryConfig.defaults(bootstrap)
+                        .withHost(config.require(Settings.HOST))
+                        .withPort(config.getInt(Settings.REGISTRY_PORT));
                 registry = Optional.of(SchemaRegistryServer.start(registryConfig));
                 registryUrl = registry.get().url().toString();
             }
