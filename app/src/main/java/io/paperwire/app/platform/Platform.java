@@ -81,6 +81,34 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #start}, but when no cluster is configured and a paperwire platform already listens on the
+     * embedded ports (a {@code paperwire up} in another terminal), uses that one instead of starting a second broker.
+     */
+    public static Platform connectOrStart(PaperwireConfig config) {
+        if (config.get(Settings.BOOTSTRAP_SERVERS).isEmpty() && config.get(Settings.SCHEMA_REGISTRY_URL).isEmpty()) {
+            String host = config.require(Settings.HOST);
+            int kafkaPort = config.getInt(Settings.KAFKA_PORT);
+            int registryPort = config.getInt(Settings.REGISTRY_PORT);
+            if (listening(host, kafkaPort) && listening(host, registryPort)) {
+                log.info("using the paperwire platform already running on {}:{} (registry port {})", host, kafkaPort,
+                        registryPort);
+                return start(config.with(Settings.BOOTSTRAP_SERVERS, host + ":" + kafkaPort)
+                        .with(Settings.SCHEMA_REGISTRY_URL, "http://" + host + ":" + registryPort));
+            }
+        }
+        return start(config);
+    }
+
+    private static boolean listening(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** Creates paperwire's topics that are missing and waits until each answers. */
     public List<String> createTopics() {
         List<TopicSpec> specs = TopicCatalog.specs(config, topicNames);
