@@ -43,7 +43,7 @@ class InteropWithConfluentJavaClientTest {
     @BeforeAll
     static void startPlatform() {
         broker = EmbeddedKafka.start(dataDir);
-        registry = SchemaRegistryServer.start(RegistryConfig.defaults(broker.bootstrapServers()));
+        registry = SchemaRegistryServer.start(RegistryConfig.defaults(broker.bootstrapServers()).withPort(0));
         url = registry.url().toString();
     }
 

@@ -57,7 +57,7 @@ class InteropWithConfluentPythonClientTest {
         Assumptions.assumeTrue(pythonClientAvailable(), "skipped: Confluent's Python client is not installed "
                 + "(apt-get install python3-confluent-kafka python3-avro python3-requests; .ci/run does this)");
         broker = EmbeddedKafka.start(dataDir);
-        registry = SchemaRegistryServer.start(RegistryConfig.defaults(broker.bootstrapServers()));
+        registry = SchemaRegistryServer.start(RegistryConfig.defaults(broker.bootstrapServers()).withPort(0));
     }
 
     @AfterAll

@@ -66,7 +66,7 @@ class ExactlyOnceIngestTest {
                 new NewTopic("papers.signals", 1, (short) 1),
                 new NewTopic("deadletters", 1, (short) 1),
                 new NewTopic("ingest.checkpoints", 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))));
-        registry = SchemaRegistryServer.start(RegistryConfig.defaults(kafka.bootstrapServers()));
+        registry = SchemaRegistryServer.start(RegistryConfig.defaults(kafka.bootstrapServers()).withPort(0));
         topics = IngestTopics.from(PaperwireTopics.fromConfig(
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url().toString())));
     }
