@@ -1,12 +1,14 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.platform.TopicCatalog;
 import io.paperwire.app.platform.TopicSpec;
+import io.paperwire.app.services.ScheduledIngest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +31,24 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform = Platform.start(platformOptions.load());
+        Optional<ScheduledIngest> ingest;
+        try {
+            ingest = ScheduledIngest.start(platform);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("paperwire: stopping...");
             out.flush();
+            ingest.ifPresent(ScheduledIngest::close);
             platform.close();
             stopped.countDown();
         }, "paperwire-shutdown"));
         printWhereEverythingListens(platform, out);
+        out.println(ingest.isPresent() ? "  Ingest: scheduled (see ingest.* settings)"
+                : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();

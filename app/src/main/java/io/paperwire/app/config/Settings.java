@@ -33,6 +33,13 @@ public final class Settings {
     /** Whether to create missing topics at start-up. */
     public static final String TOPIC_CREATE = "topic.create";
 
+    /** arXiv archives whose announcement feed {@code paperwire up} harvests daily, e.g. cs.LG+stat.ML; empty: off. */
+    public static final String INGEST_FEED_ARCHIVES = "ingest.feed.archives";
+    /** Whether {@code paperwire up} harvests Hugging Face daily papers every hour. */
+    public static final String INGEST_HF_DAILY_ENABLED = "ingest.hf-daily.enabled";
+    /** Contact (email or URL) named in the User-Agent of harvest requests, as arXiv asks. */
+    public static final String INGEST_CONTACT = "ingest.contact";
+
     private Settings() {
     }
 
@@ -49,6 +56,9 @@ public final class Settings {
         d.put(TOPIC_PARTITIONS, "3");
         d.put(TOPIC_REPLICATION_FACTOR, "1");
         d.put(TOPIC_CREATE, "true");
+        d.put(INGEST_FEED_ARCHIVES, "");
+        d.put(INGEST_HF_DAILY_ENABLED, "false");
+        d.put(INGEST_CONTACT, "");
         return d;
     }
 
