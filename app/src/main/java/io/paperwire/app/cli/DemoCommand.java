@@ -30,7 +30,9 @@ import io.paperwire.ingest.http.HttpSettings;
 import io.paperwire.ingest.http.PoliteHttpClient;
 import io.paperwire.ingest.parse.ParserSettings;
 import io.paperwire.ingest.publish.IngestTopics;
+import io.paperwire.ingest.source.ArxivFeedSource;
 import io.paperwire.ingest.source.FileSource;
+import io.paperwire.ingest.source.PaperSource;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
@@ -63,6 +65,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--papers", defaultValue = "200", description = "Synthetic papers to generate (default: ${DEFAULT-VALUE}).")
     int papers;
 
+    @Option(names = "--live", description = "Harvest today's arXiv announcement feed instead of the synthetic sample (needs the network).")
+    boolean live;
+
+    @Option(names = "--archives", defaultValue = "cs.LG+cs.AI+cs.CL+stat.ML",
+            description = "Archives of the live feed (default: ${DEFAULT-VALUE}).")
+    String archives;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed; the same seed gives the same papers (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -80,19 +89,25 @@ public final class DemoCommand implements Callable<Integer> {
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
-            List<Path> sample = writeSample(demoDir);
-            out.printf("Sample: %d synthetic papers (seed %d) written to %s%n", papers, seed, sample.get(0));
-            out.printf("        their Hugging Face upvotes and comments to %s%n", sample.get(1));
-            out.flush();
-
             PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
             IngestSources sources = new IngestSources(PoliteHttpClient.create(HttpSettings.defaults()),
                     ParserSettings.defaults(), Clock.systemUTC());
+            PaperSource source;
+            if (live) {
+                out.printf("Live: harvesting today's arXiv announcement feed for %s%n", archives);
+                source = sources.arxivFeed(new ArxivFeedSource.Settings(ArxivFeedSource.DEFAULT_BASE_URL, archives));
+            } else {
+                List<Path> sample = writeSample(demoDir);
+                out.printf("Sample: %d synthetic papers (seed %d) written to %s%n", papers, seed, sample.get(0));
+                out.printf("        their Hugging Face upvotes and comments to %s%n", sample.get(1));
+                source = sources.files(FileSource.Settings.of(sample, false));
+            }
+            out.flush();
             IngestSummary summary;
             try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
                     .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics),
                     IngestListener.printingTo(System.err))) {
-                summary = ingest.run(List.of(sources.files(FileSource.Settings.of(sample, false))));
+                summary = ingest.run(List.of(source));
             }
 
             List<Paper> published = readPublished(platform, topics.published());
