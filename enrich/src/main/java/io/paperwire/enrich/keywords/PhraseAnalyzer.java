@@ -1,0 +1,120 @@
+package io.paperwire.enrich.keywords;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+
+/**
+ * Turns text into {@link WordToken}s and phrases into their normalised form, with Lucene's analysis: LaTeX markup
+ * is blanked by a {@link PatternReplaceCharFilter}, words come from the {@link StandardTokenizer} (Unicode word
+ * breaks, so hyphens split words), then possessive removal, ASCII folding, lower-casing and the Porter stemmer.
+ *
+ * <p>The normalised form of a phrase — every word lower-cased and Porter-stemmed, joined by single spaces, hyphens
+ * treated as spaces — is what keyphrases are matched on, both here and in the evaluation. Thread-safe.
+ */
+public final class PhraseAnalyzer {
+
+    /**
+     * LaTeX that must never yield words: display and inline math (a {@code $} followed by an amount and a space is
+     * money, not math), citations, references, labels and environments with their argument, any other control
+     * word (its argument, as in {@code \emph{...}}, stays text), control symbols and accents, and bare braces,
+     * sub/superscripts and ties. Each match becomes one space; offsets of the remaining text stay true.
+     */
+    private static final Pattern LATEX = Pattern.compile(
+            "\\$\\$.+?\\$\\$"
+                    + "|\\\\\\[.+?\\\\\\]"
+                    + "|\\\\\\(.+?\\\\\\)"
+                    + "|\\$(?![0-9][0-9.,]*(?:\\s|$))[^$]{1,400}?\\$"
+                    + "|\\\\(?:begin|end|cite[a-zA-Z]*|ref|eqref|autoref|label|url|ref[a-zA-Z]*)\\*?\\{[^{}]*\\}"
+                    + "|\\\\[a-zA-Z]+\\*?"
+                    + "|\\\\."
+                    + "|[{}^_~]",
+            Pattern.DOTALL);
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected Reader initReader(String fieldName, Reader reader) {
+            return new PatternReplaceCharFilter(LATEX, " ", reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new LowerCaseFilter(stream);
+            // Each token twice: first unstemmed (marked keyword, so the stemmer leaves it), then stemmed.
+            stream = new KeywordRepeatFilter(stream);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+    };
+
+    /** The words of {@code text} in order, with their surface forms and the separators between them. */
+    List<WordToken> tokens(String text) {
+        List<WordToken> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            TypeAttribute type = stream.addAttribute(TypeAttribute.class);
+            stream.reset();
+            String lowerCase = null;
+            int previousEnd = -1;
+            while (stream.incrementToken()) {
+                if (keyword.isKeyword()) {
+                    lowerCase = term.toString();
+                    continue;
+                }
+                int start = offset.startOffset();
+                int end = offset.endOffset();
+                String gap = previousEnd < 0 ? "" : text.substring(previousEnd, start);
+                boolean joined = gap.equals("-");
+                boolean boundary = previousEnd >= 0 && !joined && !gap.isBlank();
+                tokens.add(new WordToken(text.substring(start, end), lowerCase, term.toString(),
+                        StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(type.type()),
+                        start, end, joined, boundary));
+                previousEnd = end;
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string failed", e);
+        }
+        return tokens;
+    }
+
+    /**
+     * The normalised form of a phrase: each word lower-cased and Porter-stemmed, joined by single spaces
+     * ("Mixture-of-Experts models" → "mixtur of expert model"). Empty when the phrase has no words.
+     */
+    public String normalize(String phrase) {
+        StringBuilder normalized = new StringBuilder();
+        for (WordToken token : tokens(phrase)) {
+            if (normalized.length() > 0) {
+                normalized.append(' ');
+            }
+            normalized.append(token.stem());
+        }
+        return SPACES.matcher(normalized).replaceAll(" ");
+    }
+}
