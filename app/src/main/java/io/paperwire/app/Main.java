@@ -2,8 +2,11 @@ package io.paperwire.app;
 
 import java.io.PrintWriter;
 
+import io.paperwire.app.cli.AnnotateCommand;
 import io.paperwire.app.cli.DemoCommand;
+import io.paperwire.app.cli.EvalCommand;
 import io.paperwire.app.cli.IngestCommand;
+import io.paperwire.app.cli.RunCommand;
 import io.paperwire.app.cli.UpCommand;
 import io.paperwire.app.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -17,7 +20,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "paperwire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "New research papers, the moment they appear: ingest, enrich and notify on Apache Kafka.",
-        subcommands = {UpCommand.class, DemoCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, DemoCommand.class, IngestCommand.class, RunCommand.class, AnnotateCommand.class,
+            EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec

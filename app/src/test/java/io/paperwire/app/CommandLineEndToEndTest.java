@@ -32,6 +32,7 @@ class CommandLineEndToEndTest {
         assertThat(first.status).as(first.err).isZero();
         assertThat(first.out).contains("paperwire is up").contains("On papers.published now: 40 paper events");
         assertThat(first.err).contains("published 40");
+        assertThat(first.out).contains("On papers.enriched: 40 enriched papers").contains("keywords:").contains("tags:");
 
         Run second = run(args);
         assertThat(second.status).as(second.err).isZero();

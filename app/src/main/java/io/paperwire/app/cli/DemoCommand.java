@@ -33,7 +33,13 @@ import io.paperwire.ingest.publish.IngestTopics;
 import io.paperwire.ingest.source.ArxivFeedSource;
 import io.paperwire.ingest.source.FileSource;
 import io.paperwire.ingest.source.PaperSource;
+import io.paperwire.app.services.EnrichRunner;
+import io.paperwire.enrich.EnrichService;
+import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Keyword;
 import io.paperwire.schemas.Paper;
+import io.paperwire.schemas.TagKind;
+import io.paperwire.schemas.TrendingScore;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -85,7 +91,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path demoDir = Path.of(config.require(Settings.DATA_DIR)).resolve("demo");
         Files.createDirectories(demoDir);
 
-        try (Platform platform = Platform.start(config)) {
+        try (Platform platform = Platform.start(config);
+             EnrichService enrich = EnrichRunner.start(platform)) {
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
@@ -114,8 +121,18 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("%nOn %s now: %d paper events. The newest:%n", topics.published().name(), published.size());
             published.stream().skip(Math.max(0, published.size() - 5)).forEach(p -> out.printf(
                     "  %-22s v%d %-16s %s%n", p.getKey(), p.getVersion(), p.getKind(), abbreviate(p.getTitle(), 70)));
+
+            List<EnrichedPaper> enriched = awaitEnriched(platform, topics.enriched(), published.size(), enrich);
+            out.printf("%nOn %s: %d enriched papers (enricher %s). Three of them:%n", topics.enriched().name(),
+                    enriched.size(), enriched.isEmpty() ? "-" : enriched.get(0).getEnricherVersion());
+            enriched.stream().limit(3).forEach(e -> printEnriched(out, e));
+            List<TrendingScore> trending = readTrending(platform, topics.trending());
+            out.printf("%nOn %s: %d papers with engagement. Top 5 of the last day:%n", topics.trending().name(),
+                    trending.size());
+            trending.stream().limit(5).forEach(t -> out.printf("  %-22s score %7.2f  (%d upvotes, %d comments)%n",
+                    t.getPaperKey(), t.getScore(), t.getUpvotes(), t.getComments()));
             out.println();
-            out.println("Enrichment (keywords, tags, trending) and alerts are not wired into the demo yet.");
+            out.println("Alerts (subscriptions, matching, email) are not wired into the demo yet.");
             out.println("Read the stream yourself with any Confluent client: bootstrap " + platform.bootstrapServers()
                     + ", registry " + platform.schemaRegistryUrl() + ".");
             out.flush();
@@ -136,7 +153,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private List<Path> writeSample(Path demoDir) throws IOException {
-        List<GeneratedPaper> generated = new PaperGenerator(seed).next(papers);
+        // Dated relative to today, so that the sample's engagement signals fall inside the trending windows.
+        Instant epoch = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        List<GeneratedPaper> generated = new PaperGenerator(seed, epoch).next(papers);
         Path snapshot = demoDir.resolve("synthetic-papers-seed" + seed + ".jsonl");
         Path hf = demoDir.resolve("synthetic-hf-daily-seed" + seed + ".json");
         try (OutputStream o = Files.newOutputStream(snapshot)) {
@@ -144,7 +164,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         try (OutputStream o = Files.newOutputStream(hf)) {
             GeneratedFormats.writeHfDaily(generated.subList(0, Math.min(30, generated.size())),
-                    PaperGenerator.DEFAULT_EPOCH, o);
+                    Instant.now().minus(Duration.ofHours(2)), o);
         }
         return List.of(snapshot, hf);
     }
@@ -170,6 +190,63 @@ public final class DemoCommand implements Callable<Integer> {
         }
         values.sort(java.util.Comparator.comparing(Paper::getIngestedAt));
         return values;
+    }
+
+    private static List<EnrichedPaper> awaitEnriched(Platform platform, Topic<String, EnrichedPaper> topic,
+                                                     int expected, EnrichService enrich) {
+        List<EnrichedPaper> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            Instant deadline = Instant.now().plusSeconds(120);
+            while (values.size() < expected && Instant.now().isBefore(deadline) && enrich.failure().isEmpty()) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
+
+    /** The latest score per paper on the compacted trending table, hottest first. */
+    private static List<TrendingScore> readTrending(Platform platform, Topic<String, TrendingScore> topic) {
+        Map<String, TrendingScore> latest = new java.util.HashMap<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            Instant deadline = Instant.now().plusSeconds(15);
+            int idle = 0;
+            while (idle < 4 && Instant.now().isBefore(deadline)) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty() && !latest.isEmpty()) {
+                    idle++;
+                }
+                batch.forEach(r -> {
+                    if (r.value() == null) {
+                        latest.remove(r.key());
+                    } else {
+                        latest.put(r.key(), r.value());
+                    }
+                });
+            }
+        }
+        return latest.values().stream()
+                .sorted(java.util.Comparator.comparingDouble(TrendingScore::getScore).reversed()).toList();
+    }
+
+    private static void printEnriched(PrintWriter out, EnrichedPaper e) {
+        out.printf("  %s v%d  %s%n", e.getPaper().getKey(), e.getPaper().getVersion(), abbreviate(e.getPaper().getTitle(), 80));
+        out.printf("    keywords: %s%n", String.join(", ", e.getKeywords().stream().limit(6).map(Keyword::getPhrase).toList()));
+        out.printf("    tags:     %s%n", String.join(", ", e.getTags().stream().limit(6)
+                .map(t -> t.getTag() + (t.getKind() == TagKind.TOPIC ? String.format(" (%.2f)", t.getConfidence()) : ""))
+                .toList()));
+        out.printf("    trending: %.2f%n", e.getTrendingScore());
     }
 
     private static String abbreviate(String s, int max) {

@@ -8,7 +8,10 @@ import java.util.concurrent.CountDownLatch;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.platform.TopicCatalog;
 import io.paperwire.app.platform.TopicSpec;
+import io.paperwire.app.config.Settings;
+import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.ScheduledIngest;
+import io.paperwire.enrich.EnrichService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,22 +34,33 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform = Platform.start(platformOptions.load());
-        Optional<ScheduledIngest> ingest;
+        Optional<ScheduledIngest> ingest = Optional.empty();
+        Optional<EnrichService> enrich = Optional.empty();
         try {
+            if (platform.config().getBoolean(Settings.ENRICH_ENABLED)) {
+                enrich = Optional.of(EnrichRunner.start(platform));
+            }
             ingest = ScheduledIngest.start(platform);
         } catch (RuntimeException e) {
+            ingest.ifPresent(ScheduledIngest::close);
+            enrich.ifPresent(EnrichService::close);
             platform.close();
             throw e;
         }
+        Optional<ScheduledIngest> scheduled = ingest;
+        Optional<EnrichService> enrichService = enrich;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("paperwire: stopping...");
             out.flush();
-            ingest.ifPresent(ScheduledIngest::close);
+            scheduled.ifPresent(ScheduledIngest::close);
+            enrichService.ifPresent(EnrichService::close);
             platform.close();
             stopped.countDown();
         }, "paperwire-shutdown"));
         printWhereEverythingListens(platform, out);
+        out.println(enrich.isPresent() ? "  Enrich: running (papers.published -> papers.enriched, papers.signals -> papers.trending)"
+                : "  Enrich: off (enrich.enabled=false)");
         out.println(ingest.isPresent() ? "  Ingest: scheduled (see ingest.* settings)"
                 : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
         out.println("Press Ctrl-C to stop.");

@@ -40,6 +40,9 @@ public final class Settings {
     /** Contact (email or URL) named in the User-Agent of harvest requests, as arXiv asks. */
     public static final String INGEST_CONTACT = "ingest.contact";
 
+    /** Whether {@code paperwire up} and {@code demo} run the enrich app in-process. */
+    public static final String ENRICH_ENABLED = "enrich.enabled";
+
     private Settings() {
     }
 
@@ -59,6 +62,7 @@ public final class Settings {
         d.put(INGEST_FEED_ARCHIVES, "");
         d.put(INGEST_HF_DAILY_ENABLED, "false");
         d.put(INGEST_CONTACT, "");
+        d.put(ENRICH_ENABLED, "true");
         return d;
     }
 

@@ -2,7 +2,6 @@ package io.paperwire.enrich.keywords;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +85,7 @@ final class CandidatePhrases {
 
     static CandidatePhrases of(PhraseAnalyzer analyzer, WordClasses words, String title, String abstractText) {
         List<Unit> units = new ArrayList<>();
-        Map<String, Acronym> acronyms = new HashMap<>();
+        Map<String, Acronym> acronyms = new LinkedHashMap<>();
         addUnits(analyzer.tokens(title), title, true, words, units, acronyms);
         addUnits(analyzer.tokens(abstractText), abstractText, false, words, units, acronyms);
 
@@ -235,7 +234,7 @@ final class CandidatePhrases {
                 letter--;
                 first = k;
             } else if (words.isStopWord(word.lowerCase())) {
-                skippedStopWord = true;
+                skippedStopWord |= !word.joinedToPrevious();
             } else {
                 return null;
             }
@@ -257,14 +256,15 @@ final class CandidatePhrases {
             normalized.append(word.stem());
             if (words.isPhraseWord(word)) {
                 unitForms.add(word.stem());
-            } else {
+            } else if (!word.joinedToPrevious()) {
+                // A stop word outside a hyphenated compound: no run holds the whole expansion.
                 hasStopWords = true;
             }
         }
         String surface = text.substring(expansion.get(0).start(), expansion.get(expansion.size() - 1).end())
                 .replaceAll("\\s+", " ");
-        return new Acronym(normalized.toString(), List.copyOf(unitForms), surface, unitPosition - expansion.size(),
-                inTitle, hasStopWords);
+        return new Acronym(normalized.toString(), List.copyOf(unitForms), surface,
+                Math.max(0, unitPosition - expansion.size()), inTitle, hasStopWords);
     }
 
     /**

@@ -75,6 +75,16 @@ class KeywordExtractorTest {
     }
 
     @Test
+    void shouldLinkAnAcronymOfAHyphenatedCompoundAtTheStartOfTheText() {
+        List<ExtractedKeyword> keywords = extractor.extract("", "Mixture-of-experts (MoE) layers route tokens."
+                + " Each MoE layer holds eight experts, and MoE training needs load balancing.");
+
+        assertThat(keywords).extracting(ExtractedKeyword::normalized).contains("mixtur of expert")
+                .doesNotContain("moe");
+        assertThat(keywords).allSatisfy(keyword -> assertThat(keyword.score()).isFinite().isPositive());
+    }
+
+    @Test
     void shouldGiveTheNormalisedFormAsLowerCaseStemmedWordsWithSingleSpaces() {
         PhraseAnalyzer analyzer = new PhraseAnalyzer();
         for (ExtractedKeyword keyword : extractor.extract(MOE_TITLE, MOE_ABSTRACT)) {

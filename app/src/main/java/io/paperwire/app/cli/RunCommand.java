@@ -1,0 +1,64 @@
+package io.paperwire.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.paperwire.app.platform.Platform;
+import io.paperwire.app.services.EnrichRunner;
+import io.paperwire.enrich.EnrichService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paperwire run SERVICE}: runs one service against a cluster (or the running embedded platform), until Ctrl-C.
+ * Several instances with the same settings share the partitions.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run one service against --bootstrap-servers (or the running embedded platform) until Ctrl-C.",
+        subcommands = {RunCommand.Enrich.class})
+public final class RunCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "enrich", mixinStandardHelpOptions = true,
+            description = "Run the enrich Kafka Streams app: papers.published -> papers.enriched, papers.signals -> papers.trending.")
+    static final class Enrich implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platformOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Platform platform = Platform.connectOrStart(platformOptions.load());
+            EnrichService enrich;
+            try {
+                enrich = EnrichRunner.start(platform);
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                enrich.close();
+                platform.close();
+                stopped.countDown();
+            }, "paperwire-enrich-shutdown"));
+            out.println("enrich running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.flush();
+            stopped.await();
+            return enrich.failure().isPresent() ? 1 : 0;
+        }
+    }
+}
