@@ -1,5 +1,7 @@
 package io.paperwire.ingest.publish;
 
+import io.paperwire.schemas.json.AvroJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.paperwire.ingest.publish;
+package io.paperwire.schemas.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
