@@ -1,0 +1,58 @@
+package io.paperwire.notify.matching;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The fields a subscription query may name, plus the hidden {@link #TEXT} field that bare terms search.
+ *
+ * <p>{@code TEXT} holds title, abstract and keywords one after the other (with a position gap, so a phrase never
+ * spans two of them): a bare term {@code transformer} is one term on one field instead of three, which keeps the
+ * stored queries small. Users cannot name it; {@link SubscriptionQuery} refuses {@code text:}.
+ */
+public enum PaperField {
+    TITLE("title", true),
+    ABSTRACT("abstract", true),
+    KEYWORDS("keywords", true),
+    TAGS("tags", true),
+    AUTHORS("authors", true),
+    CATEGORIES("categories", true),
+    /** Title, abstract and keywords together: the default field of bare query terms. */
+    TEXT("text", false);
+
+    private final String fieldName;
+    private final boolean queryable;
+
+    PaperField(String fieldName, boolean queryable) {
+        this.fieldName = fieldName;
+        this.queryable = queryable;
+    }
+
+    /** The Lucene field name. */
+    public String fieldName() {
+        return fieldName;
+    }
+
+    /** Whether a user may name this field in a query. */
+    public boolean queryable() {
+        return queryable;
+    }
+
+    /** The field a user may name, by its (case-insensitive) name. */
+    public static Optional<PaperField> queryableByName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.queryable && f.fieldName.equals(lower)).findFirst();
+    }
+
+    /** The field with this exact Lucene field name. */
+    public static Optional<PaperField> byFieldName(String fieldName) {
+        return Arrays.stream(values()).filter(f -> f.fieldName.equals(fieldName)).findFirst();
+    }
+
+    /** The names users may write, for error messages. */
+    public static String queryableNames() {
+        return String.join(", ", Arrays.stream(values()).filter(PaperField::queryable).map(PaperField::fieldName)
+                .toList());
+    }
+}

@@ -1,0 +1,111 @@
+package io.paperwire.notify.matching;
+
+import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Paper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures matching throughput; not a test (run by hand, never asserts timing). Generates subscriptions with
+ * {@link SubscriptionGenerator}, replays the arXiv sample (or the fixtures) as N papers with varied keys, and
+ * prints papers/s, matches and candidate queries per paper, and where the time goes.
+ *
+ * <pre>
+ * cd /work/main && mvn -q -B -pl notify test-compile && java -cp "notify/target/classes:notify/target/test-classes:$(cat /tmp/notify.cp)" \
+ *     io.paperwire.notify.matching.MatchingThroughputHarness --subscriptions 100000 --papers 5000
+ * </pre>
+ * Flags: {@code --subscriptions M}, {@code --papers N}, {@code --batch B}, {@code --no-dedup},
+ * {@code --presearcher TERM_FILTERED|MULTIPASS}, {@code --verification DIRECT|LUCENE}, {@code --seed S}, {@code --corpus FILE}.
+ */
+public final class MatchingThroughputHarness {
+
+    private MatchingThroughputHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int subscriptionCount = 10_000;
+        int paperCount = 5_000;
+        int batch = 1;
+        boolean dedup = true;
+        long seed = 42;
+        PaperMatcher.PresearcherKind presearcher = PaperMatcher.PresearcherKind.MULTIPASS;
+        PaperMatcher.Verification verification = PaperMatcher.Verification.DIRECT;
+        Path corpus = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--subscriptions" -> subscriptionCount = Integer.parseInt(args[++i]);
+                case "--papers" -> paperCount = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--no-dedup" -> dedup = false;
+                case "--presearcher" -> presearcher = PaperMatcher.PresearcherKind.valueOf(args[++i]);
+                case "--verification" -> verification = PaperMatcher.Verification.valueOf(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--corpus" -> corpus = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown flag " + args[i]);
+            }
+        }
+        List<EnrichedPaper> base = corpus != null ? TestPapers.readArxivJsonLines(corpus)
+                : TestPapers.arxivSample().orElseGet(TestPapers::fixtures);
+        List<EnrichedPaper> papers = replicate(base, paperCount);
+        List<String> seedKeys = base.stream().limit(200).map(p -> p.getPaper().getKey()).toList();
+        List<SubscriptionSpec> specs = new SubscriptionGenerator(seed, seedKeys,
+                SubscriptionGenerator.DEFAULT_SIMILARITY_SHARE).generate(subscriptionCount);
+        long distinctQueries = specs.stream().filter(s -> s.query() != null).map(SubscriptionSpec::query)
+                .distinct().count();
+
+        try (PaperMatcher matcher = PaperMatcher.builder().deduplicate(dedup).batchSize(batch)
+                .presearcher(presearcher).verification(verification).build()) {
+            long start = System.nanoTime();
+            matcher.upsertAll(specs);
+            double registerSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "subscriptions %d (distinct query strings %d, stored queries %d), "
+                            + "registered in %.1f s; corpus %d papers, replayed as %d; batch %d, dedup %s, %s, %s%n",
+                    subscriptionCount, distinctQueries, matcher.storedQueryCount(), registerSeconds, base.size(),
+                    papers.size(), batch, dedup, presearcher, verification);
+            // The seed papers and a warm-up: the JIT and the caches, not measured.
+            matcher.match(base.subList(0, Math.min(base.size(), 500)));
+            MatchStats before = matcher.stats();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            start = System.nanoTime();
+            long matches = 0;
+            for (PaperMatches result : matcher.match(papers)) {
+                matches += result.matches().size();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            MatchStats after = matcher.stats();
+            long n = after.papers() - before.papers();
+            System.out.printf(Locale.ROOT, "papers per CPU-second of the matching thread %.0f (wall clock: %.0f "
+                    + "papers/s, machine load %.1f)%n", n / cpuSeconds, n / seconds,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(Locale.ROOT, "papers/s %.0f; matches/paper %.1f (%.3f%% of subscriptions); "
+                            + "stored-query matches/paper %.1f; candidate query runs/paper %.1f (per batch of %d: %.0f)%n",
+                    n / seconds, (double) matches / n, 100.0 * matches / n / subscriptionCount,
+                    (double) (after.queryMatches() - before.queryMatches()) / n,
+                    (double) (after.candidateQueries() - before.candidateQueries()) / n, batch,
+                    (double) (after.candidateQueries() - before.candidateQueries()) / n * batch);
+            double total = (after.analysisNanos() - before.analysisNanos()) + (after.monitorNanos()
+                    - before.monitorNanos()) + (after.fanOutNanos() - before.fanOutNanos());
+            System.out.printf(Locale.ROOT, "time: analysis %.0f%%, monitor %.0f%%, fan-out+reasons %.0f%% "
+                            + "(%.0f us/paper in all)%n",
+                    100 * (after.analysisNanos() - before.analysisNanos()) / total,
+                    100 * (after.monitorNanos() - before.monitorNanos()) / total,
+                    100 * (after.fanOutNanos() - before.fanOutNanos()) / total, total / 1000 / n);
+        }
+    }
+
+    /** The corpus repeated to {@code count} papers, each copy with its own key. */
+    static List<EnrichedPaper> replicate(List<EnrichedPaper> base, int count) {
+        List<EnrichedPaper> papers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            EnrichedPaper original = base.get(i % base.size());
+            Paper paper = Paper.newBuilder(original.getPaper())
+                    .setKey(original.getPaper().getKey() + "#" + (i / base.size())).build();
+            papers.add(EnrichedPaper.newBuilder(original).setPaper(paper).build());
+        }
+        return papers;
+    }
+}
