@@ -1,5 +1,9 @@
 package io.paperwire.enrich.topology;
 
+import io.paperwire.schemas.streams.DeadLetterDeserializationHandler;
+import io.paperwire.schemas.streams.DeadLetterProcessingHandler;
+import io.paperwire.schemas.streams.DeadLetterWriter;
+
 import io.paperwire.enrich.EnrichConfig;
 import io.paperwire.enrich.EnricherResources;
 import io.paperwire.enrich.store.SignalHistorySerde;
@@ -108,8 +112,8 @@ public final class EnrichTopology {
      * dead-letter handlers and the {@link DeadLetterWriter} they use (writing to {@code topics.deadLetters()}).
      */
     public static Properties streamsProperties(EnrichConfig config, PaperwireTopics topics, Clock clock) {
-        DeadLetterWriter deadLetters = new DeadLetterWriter(topics.deadLetters(), config.deadLetterMaxValueBytes(),
-                clock);
+        DeadLetterWriter deadLetters = new DeadLetterWriter("enrich", topics.deadLetters(),
+                config.deadLetterMaxValueBytes(), clock);
         return config.streamsProperties(Map.of(
                 DeadLetterWriter.CONFIG_KEY, deadLetters,
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

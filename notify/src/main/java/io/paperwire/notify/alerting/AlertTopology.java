@@ -1,5 +1,9 @@
 package io.paperwire.notify.alerting;
 
+import io.paperwire.schemas.streams.DeadLetterDeserializationHandler;
+import io.paperwire.schemas.streams.DeadLetterProcessingHandler;
+import io.paperwire.schemas.streams.DeadLetterWriter;
+
 import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.matching.PaperMatcher;
 import io.paperwire.schemas.Alert;
@@ -79,8 +83,8 @@ public final class AlertTopology {
      * handlers and the {@link DeadLetterWriter} they use (writing to {@code topics.deadLetters()}).
      */
     public static Properties streamsProperties(NotifyConfig config, PaperwireTopics topics, Clock clock) {
-        DeadLetterWriter deadLetters = new DeadLetterWriter(topics.deadLetters(), config.deadLetterMaxValueBytes(),
-                clock);
+        DeadLetterWriter deadLetters = new DeadLetterWriter("notify", topics.deadLetters(),
+                config.deadLetterMaxValueBytes(), clock);
         return config.streamsProperties(Map.of(
                 DeadLetterWriter.CONFIG_KEY, deadLetters,
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,

@@ -1,4 +1,4 @@
-package io.paperwire.enrich.topology;
+package io.paperwire.schemas.streams;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.paperwire.enrich.topology;
+package io.paperwire.schemas.streams;
 
 import io.paperwire.schemas.DeadLetter;
 import io.paperwire.schemas.Topic;
@@ -14,31 +14,33 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
- * Turns a record the enrich app could not read or process into a {@link DeadLetter} on the dead-letter topic
- * (stage {@value #STAGE}, original topic, partition, offset, key and value bytes, error class and message, time),
- * keyed {@code enrich:<topic>/<partition>@<offset>}. Also sorts errors: {@link #isBadData(Exception)} says whether
- * an error is the record's fault (dead-letter it and go on) or the infrastructure's (fail loudly).
+ * Turns a record a Kafka Streams app of paperwire (enrich, notify) could not read or process into a
+ * {@link DeadLetter} on the dead-letter topic (the app's stage, original topic, partition, offset, key and value
+ * bytes, error class and message, time), keyed {@code <stage>:<topic>/<partition>@<offset>}. Also sorts errors:
+ * {@link #isBadData(Exception)} says whether an error is the record's fault (dead-letter it and go on) or the
+ * infrastructure's (fail loudly).
  *
  * <p>Kafka Streams builds its exception handlers from class names, so the handlers find their writer in the
- * Streams configuration under {@link #CONFIG_KEY}; {@code EnrichService} puts it there. Thread-safe.
+ * Streams configuration under {@link #CONFIG_KEY}; each app's {@code streamsProperties} puts it there. Thread-safe.
  */
 public final class DeadLetterWriter {
 
     /** The configuration key under which the error handlers find this writer. */
-    public static final String CONFIG_KEY = "paperwire.enrich.dead.letter.writer";
-    /** The stage written into every dead letter. */
-    public static final String STAGE = "enrich";
+    public static final String CONFIG_KEY = "paperwire.dead.letter.writer";
 
+    private final String stage;
     private final Topic<String, DeadLetter> topic;
     private final int maxValueBytes;
     private final Clock clock;
 
     /**
+     * @param stage         the stage written into every dead letter: enrich, notify
      * @param topic         the dead-letter topic with its serdes
      * @param maxValueBytes value bytes kept; a longer value is truncated (and the message says so)
      * @param clock         time of the failure
      */
-    public DeadLetterWriter(Topic<String, DeadLetter> topic, int maxValueBytes, Clock clock) {
+    public DeadLetterWriter(String stage, Topic<String, DeadLetter> topic, int maxValueBytes, Clock clock) {
+        this.stage = Objects.requireNonNull(stage, "stage");
         this.topic = Objects.requireNonNull(topic, "topic");
         if (maxValueBytes <= 0) {
             throw new IllegalArgumentException("maxValueBytes must be positive, was " + maxValueBytes);
@@ -47,13 +49,13 @@ public final class DeadLetterWriter {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** The writer placed in a Streams configuration by {@code EnrichService}. */
+    /** The writer placed in a Streams configuration by the app. */
     static DeadLetterWriter from(Map<String, ?> configs) {
         Object writer = configs.get(CONFIG_KEY);
         if (!(writer instanceof DeadLetterWriter deadLetters)) {
             throw new IllegalStateException("the Streams configuration has no " + DeadLetterWriter.class.getName()
-                    + " under " + CONFIG_KEY + " (found " + writer + "); build it with EnrichService or "
-                    + "EnrichTopology.streamsProperties");
+                    + " under " + CONFIG_KEY + " (found " + writer + "); build the Streams properties with the app's "
+                    + "streamsProperties");
         }
         return deadLetters;
     }
@@ -61,7 +63,7 @@ public final class DeadLetterWriter {
     /**
      * Whether {@code error} is the fault of the record rather than of the infrastructure. Bad data: bytes that do
      * not decode ({@link SerializationException}, which includes an unknown schema id) and exceptions thrown by
-     * enrichment code on a value ({@code IllegalArgumentException}, {@code NullPointerException}, …). Not bad
+     * the app's own code on a value ({@code IllegalArgumentException}, {@code NullPointerException}, …). Not bad
      * data: every other {@link KafkaException} (a registry that cannot be reached, a broken state store, a
      * fenced producer), {@link UncheckedIOException} and errors.
      */
@@ -83,7 +85,7 @@ public final class DeadLetterWriter {
             message += " (value truncated from " + value.length + " to " + maxValueBytes + " bytes)";
         }
         DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(STAGE)
+                .setStage(stage)
                 .setOriginalTopic(context.topic())
                 .setPartition(context.partition() < 0 ? null : context.partition())
                 .setOffset(context.offset() < 0 ? null : context.offset())
@@ -94,7 +96,7 @@ public final class DeadLetterWriter {
                 .setErrorMessage(message)
                 .setOccurredAt(clock.instant())
                 .build();
-        String letterKey = STAGE + ":" + context.topic() + "/" + context.partition() + "@" + context.offset();
+        String letterKey = stage + ":" + context.topic() + "/" + context.partition() + "@" + context.offset();
         return new ProducerRecord<>(topic.name(), null,
                 topic.keySerde().serializer().serialize(topic.name(), letterKey),
                 topic.valueSerde().serializer().serialize(topic.name(), letter));
