@@ -98,10 +98,9 @@ public final class PaperEnricher {
      * @return the keywords and tags, and whether the classifier learnt from the paper
      */
     public Result enrich(PaperText paper, boolean countTerms, boolean train) {
-        if (countTerms) {
-            extractor.observe(paper.title(), paper.abstractText());
-        }
-        List<ExtractedKeyword> keywords = extractor.extract(paper.title(), paper.abstractText());
+        List<ExtractedKeyword> keywords = countTerms
+                ? extractor.observeAndExtract(paper.title(), paper.abstractText())
+                : extractor.extract(paper.title(), paper.abstractText());
         List<TagMatch> tags = new ArrayList<>(resources.subjectTagger().tag(paper.categories()).tags());
         if (!paper.hasCategories()) {
             SubjectPrediction prediction = classifier.predict(paper.title(), paper.abstractText());

@@ -49,7 +49,13 @@ import org.junit.jupiter.api.io.TempDir;
 class EnrichExactlyOnceTest {
 
     private static final int PARTITIONS = 2;
-    private static final int FIRST_BATCH = 120;
+    /**
+     * Enough papers that enriching them spans several of the child's commits (~0.3 ms each once warm, more while
+     * the JIT warms up), so the kill after the first commit lands in the middle of the batch.
+     */
+    private static final int FIRST_BATCH = 1000;
+    /** The child's commit interval: short, so that the first commit comes early in the batch. */
+    private static final Duration CHILD_COMMIT_INTERVAL = Duration.ofMillis(500);
     private static final int SECOND_BATCH = 20;
     private static final int NEW_VERSIONS = 20;
 
@@ -162,7 +168,8 @@ class EnrichExactlyOnceTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), EnrichChildProcess.class.getName(),
-                kafka.bootstrapServers(), registry.url().toString(), stateDir.toString(), appId, "PT1.5S");
+                kafka.bootstrapServers(), registry.url().toString(), stateDir.toString(), appId,
+                CHILD_COMMIT_INTERVAL.toString());
         builder.redirectErrorStream(true);
         builder.redirectOutput(stateDir.resolveSibling("child.log").toFile());
         return builder.start();

@@ -30,19 +30,34 @@ final class CandidatePhrases {
                 boolean participle, boolean boundaryBefore) {
     }
 
-    /** A candidate keyphrase with its occurrences in this paper. */
+    /**
+     * A candidate keyphrase with its occurrences in this paper. Its surface form is cut from the text only when
+     * asked for, since most candidates are never shown.
+     */
     static final class Candidate {
         private final String normalized;
         private final List<String> unitForms;
-        private final String surface;
         private final int firstPosition;
+        private String surface;
+        private final String surfaceText;
+        private final int surfaceStart;
+        private final int surfaceEnd;
         private int occurrences;
         private boolean inTitle;
 
+        /** A candidate whose surface form is already known (an acronym's expansion). */
         Candidate(String normalized, List<String> unitForms, String surface, int firstPosition) {
+            this(normalized, unitForms, null, 0, 0, firstPosition);
+            this.surface = surface;
+        }
+
+        /** A candidate whose surface form is {@code text[start, end)} with whitespace runs collapsed. */
+        Candidate(String normalized, List<String> unitForms, String text, int start, int end, int firstPosition) {
             this.normalized = normalized;
             this.unitForms = List.copyOf(unitForms);
-            this.surface = surface;
+            this.surfaceText = text;
+            this.surfaceStart = start;
+            this.surfaceEnd = end;
             this.firstPosition = firstPosition;
         }
 
@@ -56,6 +71,9 @@ final class CandidatePhrases {
         }
 
         String surface() {
+            if (surface == null) {
+                surface = collapseWhitespace(surfaceText.substring(surfaceStart, surfaceEnd));
+            }
             return surface;
         }
 
@@ -112,11 +130,11 @@ final class CandidatePhrases {
                         forms = acronyms.get(normalized).unitForms;
                         normalized = acronyms.get(normalized).expansion;
                     }
-                    String surface = surfaceOf(first, last, title, abstractText);
                     List<String> unitForms = forms;
                     int position = run.get(from);
+                    String text = first.inTitle() ? title : abstractText;
                     Candidate candidate = candidates.computeIfAbsent(normalized,
-                            key -> new Candidate(key, unitForms, surface, position));
+                            key -> new Candidate(key, unitForms, text, first.start(), last.end(), position));
                     candidate.occurrences++;
                     candidate.inTitle |= first.inTitle();
                 }
@@ -133,9 +151,35 @@ final class CandidatePhrases {
         return new CandidatePhrases(units, runs, candidates);
     }
 
-    private static String surfaceOf(Unit first, Unit last, String title, String abstractText) {
-        String text = first.inTitle() ? title : abstractText;
-        return text.substring(first.start(), last.end()).replaceAll("\\s+", " ");
+    /**
+     * The text with every run of whitespace ({@code [ \t\n\x0B\f\r]}, as {@code \s} in a Java regex) replaced by
+     * one space; without a regex, since this runs for every shown phrase.
+     */
+    static String collapseWhitespace(String text) {
+        StringBuilder collapsed = null;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c) && (c != ' ' || i + 1 < text.length() && isRegexSpace(text.charAt(i + 1)))) {
+                if (collapsed == null) {
+                    collapsed = new StringBuilder(text.length()).append(text, 0, i);
+                }
+                collapsed.append(' ');
+                while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            if (collapsed != null) {
+                collapsed.append(c);
+            }
+            i++;
+        }
+        return collapsed == null ? text : collapsed.toString();
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Subject pronouns and modals: the next word that is not a stop word is a verb. */
@@ -261,8 +305,8 @@ final class CandidatePhrases {
                 hasStopWords = true;
             }
         }
-        String surface = text.substring(expansion.get(0).start(), expansion.get(expansion.size() - 1).end())
-                .replaceAll("\\s+", " ");
+        String surface = collapseWhitespace(
+                text.substring(expansion.get(0).start(), expansion.get(expansion.size() - 1).end()));
         return new Acronym(normalized.toString(), List.copyOf(unitForms), surface,
                 Math.max(0, unitPosition - expansion.size()), inTitle, hasStopWords);
     }

@@ -2,6 +2,7 @@ package io.paperwire.enrich.keywords;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +41,6 @@ public final class KeywordExtractor {
     /** Fewest keyphrases returned when the text has that many candidates. */
     public static final int MIN_KEYPHRASES = 5;
 
-    private static final Comparator<ExtractedKeyword> BEST_FIRST =
-            Comparator.comparingDouble(ExtractedKeyword::score).reversed().thenComparing(ExtractedKeyword::normalized);
-
     /** Weight of a phrase that occurs in the title. */
     static final double TITLE_WEIGHT = 2.0;
 
@@ -56,27 +54,59 @@ public final class KeywordExtractor {
 
     /** Keyphrases of one paper, best first; scored against the document frequencies as they stand. */
     public List<ExtractedKeyword> extract(String title, String abstractText) {
-        CandidatePhrases paper = CandidatePhrases.of(analyzer, words, nullToEmpty(title), nullToEmpty(abstractText));
-        Map<String, Double> centrality = WordGraph.positionRank(paper);
-        List<ExtractedKeyword> scored = new ArrayList<>();
-        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
-            scored.add(new ExtractedKeyword(candidate.surface(), candidate.normalized(),
-                    score(candidate, centrality)));
-        }
-        scored.sort(BEST_FIRST);
-        return select(scored);
+        return extract(candidatesOf(title, abstractText));
     }
 
-    /** Observes the paper in the document frequencies, then extracts its keyphrases. */
+    /**
+     * Observes the paper in the document frequencies, then extracts its keyphrases; the same result as
+     * {@link #observe} followed by {@link #extract}, but the text is analysed once.
+     */
     public List<ExtractedKeyword> observeAndExtract(String title, String abstractText) {
-        observe(title, abstractText);
-        return extract(title, abstractText);
+        CandidatePhrases paper = candidatesOf(title, abstractText);
+        frequencies.observe(termsOf(paper));
+        return extract(paper);
     }
 
     /** Counts the paper's terms in the document frequencies. */
     public void observe(String title, String abstractText) {
         frequencies.observe(termsToCount(title, abstractText));
     }
+
+    private CandidatePhrases candidatesOf(String title, String abstractText) {
+        return CandidatePhrases.of(analyzer, words, nullToEmpty(title), nullToEmpty(abstractText));
+    }
+
+    private List<ExtractedKeyword> extract(CandidatePhrases paper) {
+        Map<String, Double> centrality = WordGraph.positionRank(paper);
+        // Each unit's rarity once per paper: the frequencies may be a state store, and a unit recurs in many
+        // candidates. The counts do not change during extraction.
+        double documents = frequencies.docCount() + 1.0;
+        Map<String, Double> rarity = new HashMap<>();
+        List<ScoredCandidate> scored = new ArrayList<>(paper.candidates().size());
+        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
+            double score = score(candidate, centrality, rarity, documents);
+            if (Double.isNaN(score)) {
+                throw new IllegalArgumentException("score must be a number");
+            }
+            scored.add(new ScoredCandidate(candidate, score));
+        }
+        scored.sort(BEST_CANDIDATE_FIRST);
+        return select(scored);
+    }
+
+    /** A candidate and its score, before its surface form is cut from the text. */
+    private record ScoredCandidate(CandidatePhrases.Candidate candidate, double score) {
+        String normalized() {
+            return candidate.normalized();
+        }
+
+        ExtractedKeyword keyword() {
+            return new ExtractedKeyword(candidate.surface(), candidate.normalized(), score);
+        }
+    }
+
+    private static final Comparator<ScoredCandidate> BEST_CANDIDATE_FIRST =
+            Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(ScoredCandidate::normalized);
 
     /**
      * The distinct normalised terms a paper contributes to document frequencies: the units of its candidate
@@ -85,7 +115,10 @@ public final class KeywordExtractor {
      * units' (see the class comment); this keeps the table as small as the vocabulary.
      */
     public Set<String> termsToCount(String title, String abstractText) {
-        CandidatePhrases paper = CandidatePhrases.of(analyzer, words, nullToEmpty(title), nullToEmpty(abstractText));
+        return termsOf(candidatesOf(title, abstractText));
+    }
+
+    private static Set<String> termsOf(CandidatePhrases paper) {
         Set<String> terms = new LinkedHashSet<>();
         for (CandidatePhrases.Candidate candidate : paper.candidates()) {
             terms.addAll(candidate.unitForms());
@@ -93,20 +126,29 @@ public final class KeywordExtractor {
         return terms;
     }
 
-    /** Rarity of a term in the corpus: {@code ln((N + 1) / (df + 0.5))}, positive even for a term in every paper. */
-    private double idf(String normalizedTerm) {
-        return Math.log((frequencies.docCount() + 1.0) / (frequencies.df(normalizedTerm) + 0.5));
+    /**
+     * Rarity of a term in the corpus: {@code ln((N + 1) / (df + 0.5))}, positive even for a term in every paper;
+     * {@code documents} is N + 1.
+     */
+    private double idf(String normalizedTerm, double documents) {
+        return Math.log(documents / (frequencies.df(normalizedTerm) + 0.5));
     }
 
     /**
      * The product of four signals, each a known keyphrase cue; see the class comment. Multiplying makes each a
      * relative weight, so none needs calibrating against the others.
      */
-    private double score(CandidatePhrases.Candidate candidate, Map<String, Double> centrality) {
+    private double score(CandidatePhrases.Candidate candidate, Map<String, Double> centrality,
+                         Map<String, Double> rarity, double documents) {
         double specificity = 0;
         double graph = 0;
         for (String unit : candidate.unitForms()) {
-            specificity += idf(unit);
+            Double idf = rarity.get(unit);
+            if (idf == null) {
+                idf = idf(unit, documents);
+                rarity.put(unit, idf);
+            }
+            specificity += idf;
             graph += centrality.getOrDefault(unit, 0.0);
         }
         double frequency = Math.sqrt(candidate.occurrences());
@@ -120,10 +162,10 @@ public final class KeywordExtractor {
      * network"; in exact-match evaluations keeping such parts scored clearly worse), unless skipping would leave
      * fewer than {@link #MIN_KEYPHRASES}.
      */
-    private static List<ExtractedKeyword> select(List<ExtractedKeyword> ranked) {
-        List<ExtractedKeyword> chosen = new ArrayList<>();
-        List<ExtractedKeyword> skipped = new ArrayList<>();
-        for (ExtractedKeyword candidate : ranked) {
+    private static List<ExtractedKeyword> select(List<ScoredCandidate> ranked) {
+        List<ScoredCandidate> chosen = new ArrayList<>();
+        List<ScoredCandidate> skipped = new ArrayList<>();
+        for (ScoredCandidate candidate : ranked) {
             if (chosen.size() == MAX_KEYPHRASES) {
                 break;
             }
@@ -136,13 +178,17 @@ public final class KeywordExtractor {
         for (int i = 0; chosen.size() < MIN_KEYPHRASES && i < skipped.size(); i++) {
             chosen.add(skipped.get(i));
         }
-        chosen.sort(BEST_FIRST);
-        return List.copyOf(chosen);
+        chosen.sort(BEST_CANDIDATE_FIRST);
+        List<ExtractedKeyword> keywords = new ArrayList<>(chosen.size());
+        for (ScoredCandidate candidate : chosen) {
+            keywords.add(candidate.keyword());
+        }
+        return List.copyOf(keywords);
     }
 
-    private static boolean isRedundant(ExtractedKeyword candidate, List<ExtractedKeyword> chosen) {
+    private static boolean isRedundant(ScoredCandidate candidate, List<ScoredCandidate> chosen) {
         String words = " " + candidate.normalized() + " ";
-        for (ExtractedKeyword better : chosen) {
+        for (ScoredCandidate better : chosen) {
             if ((" " + better.normalized() + " ").contains(words)) {
                 return true;
             }

@@ -39,24 +39,35 @@ public final class PhraseAnalyzer {
      * sub/superscripts and ties. Each match becomes one space; offsets of the remaining text stay true.
      */
     private static final Pattern LATEX = Pattern.compile(
-            "\\$\\$.+?\\$\\$"
+            // Every alternative starts with one of these characters; checking them first lets the scan skip
+            // ordinary text one character test at a time instead of trying every alternative at every position.
+            "(?=[$\\\\{}^_~])(?:"
+                    + "\\$\\$.+?\\$\\$"
                     + "|\\\\\\[.+?\\\\\\]"
                     + "|\\\\\\(.+?\\\\\\)"
                     + "|\\$(?![0-9][0-9.,]*(?:\\s|$))[^$]{1,400}?\\$"
                     + "|\\\\(?:begin|end|cite[a-zA-Z]*|ref|eqref|autoref|label|url|ref[a-zA-Z]*)\\*?\\{[^{}]*\\}"
                     + "|\\\\[a-zA-Z]+\\*?"
                     + "|\\\\."
-                    + "|[{}^_~]",
+                    + "|[{}^_~])",
             Pattern.DOTALL);
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
-    private final Analyzer analyzer = new Analyzer() {
+    /** The analysis chain for text that may hold LaTeX. */
+    private final Analyzer analyzer = new WordAnalyzer() {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
             return new PatternReplaceCharFilter(LATEX, " ", reader);
         }
+    };
+    /**
+     * The same chain without the LaTeX filter, for text without any character a LaTeX match starts with: the
+     * filter would pass it through unchanged, after a regex scan of every character.
+     */
+    private final Analyzer plainAnalyzer = new WordAnalyzer();
 
+    private static class WordAnalyzer extends Analyzer {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
@@ -68,12 +79,26 @@ public final class PhraseAnalyzer {
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
-    };
+    }
+
+    private static boolean mayHoldLatex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '$', '\\', '{', '}', '^', '_', '~' -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
 
     /** The words of {@code text} in order, with their surface forms and the separators between them. */
     List<WordToken> tokens(String text) {
         List<WordToken> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", new StringReader(text))) {
+        Analyzer chain = mayHoldLatex(text) ? analyzer : plainAnalyzer;
+        try (TokenStream stream = chain.tokenStream("text", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);

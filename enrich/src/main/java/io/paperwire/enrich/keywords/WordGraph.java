@@ -1,6 +1,7 @@
 package io.paperwire.enrich.keywords;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,35 +37,58 @@ final class WordGraph {
         if (n == 0) {
             return result;
         }
-        double[][] weights = new double[n][n];
+        // The co-occurrence graph is sparse (each position links to at most WINDOW - 1 followers), so edges are
+        // kept as sorted codes (target * n + source) rather than an n × n matrix; sums still run over sources in
+        // ascending order, so the scores are the same to the last bit as with the matrix.
         double[] restart = new double[n];
+        double[] outWeight = new double[n];
+        int[] codes = new int[2 * (WINDOW - 1) * sequence.size()];
+        int edgeCount = 0;
         for (int i = 0; i < sequence.size(); i++) {
             restart[sequence.get(i)] += 1.0 / (i + 1);
             for (int j = i + 1; j < Math.min(sequence.size(), i + WINDOW); j++) {
                 int a = sequence.get(i);
                 int b = sequence.get(j);
                 if (a != b) {
-                    weights[a][b] += 1;
-                    weights[b][a] += 1;
+                    codes[edgeCount++] = b * n + a;
+                    codes[edgeCount++] = a * n + b;
+                    outWeight[a] += 1;
+                    outWeight[b] += 1;
                 }
             }
         }
         normalize(restart);
-        double[] outWeight = new double[n];
-        for (int a = 0; a < n; a++) {
-            for (int b = 0; b < n; b++) {
-                outWeight[a] += weights[a][b];
+        Arrays.sort(codes, 0, edgeCount);
+        // Distinct edges, grouped by target: sources[targetStart[b] .. targetStart[b + 1]) ascending, with weights.
+        int[] sources = new int[edgeCount];
+        double[] weights = new double[edgeCount];
+        int[] targetStart = new int[n + 1];
+        int distinct = 0;
+        for (int e = 0; e < edgeCount; e++) {
+            if (distinct > 0 && codes[e] == codes[e - 1]) {
+                weights[distinct - 1] += 1;
+                continue;
             }
+            sources[distinct] = codes[e] % n;
+            weights[distinct] = 1;
+            targetStart[codes[e] / n + 1]++;
+            distinct++;
+        }
+        for (int b = 0; b < n; b++) {
+            targetStart[b + 1] += targetStart[b];
+        }
+        // The share of a source's weight that each edge carries, computed once rather than in every iteration.
+        double[] share = new double[distinct];
+        for (int e = 0; e < distinct; e++) {
+            share[e] = weights[e] / outWeight[sources[e]];
         }
         double[] score = restart.clone();
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[] next = new double[n];
             for (int b = 0; b < n; b++) {
                 double incoming = 0;
-                for (int a = 0; a < n; a++) {
-                    if (weights[a][b] > 0) {
-                        incoming += weights[a][b] / outWeight[a] * score[a];
-                    }
+                for (int e = targetStart[b]; e < targetStart[b + 1]; e++) {
+                    incoming += share[e] * score[sources[e]];
                 }
                 next[b] = (1 - DAMPING) * restart[b] + DAMPING * incoming;
             }

@@ -13,9 +13,15 @@ import java.util.Arrays;
 final class FeatureWeights {
 
     private static final int EMPTY = -1;
+    /** A free slot: key {@link #EMPTY}. */
+    private static final long EMPTY_SLOT = slot(EMPTY, 0f);
 
-    private int[] keys;
-    private float[] values;
+    /**
+     * Key and weight of each slot in one long (key in the high half, the float's bits in the low half), so a
+     * look-up touches one cache line rather than one in a key array and one in a value array; prediction looks up
+     * every feature of a paper in every label's weights.
+     */
+    private long[] slots;
     private int size;
 
     FeatureWeights() {
@@ -23,9 +29,20 @@ final class FeatureWeights {
     }
 
     private FeatureWeights(int capacity) {
-        keys = new int[capacity];
-        values = new float[capacity];
-        Arrays.fill(keys, EMPTY);
+        slots = new long[capacity];
+        Arrays.fill(slots, EMPTY_SLOT);
+    }
+
+    private static long slot(int feature, float weight) {
+        return ((long) feature << 32) | (Float.floatToRawIntBits(weight) & 0xffffffffL);
+    }
+
+    private static int keyOf(long slot) {
+        return (int) (slot >>> 32);
+    }
+
+    private static float weightOf(long slot) {
+        return Float.intBitsToFloat((int) slot);
     }
 
     /** Adds {@code delta} to the weight of {@code feature} (a missing feature starts at 0). */
@@ -33,21 +50,23 @@ final class FeatureWeights {
         if (feature < 0) {
             throw new IllegalArgumentException("feature ids are non-negative, was " + feature);
         }
-        if ((size + 1) * 4 > keys.length * 3) {
-            resize(keys.length * 2);
+        if ((size + 1) * 4 > slots.length * 3) {
+            resize(slots.length * 2);
         }
-        int slot = slotOf(feature, keys);
-        if (keys[slot] == EMPTY) {
-            keys[slot] = feature;
+        int index = indexOf(feature, slots);
+        long slot = slots[index];
+        if (keyOf(slot) == EMPTY) {
             size++;
+            slots[index] = slot(feature, 0f + delta);
+        } else {
+            slots[index] = slot(feature, weightOf(slot) + delta);
         }
-        values[slot] += delta;
     }
 
     /** The weight of {@code feature}, 0 when absent. */
     float get(int feature) {
-        int slot = slotOf(feature, keys);
-        return keys[slot] == EMPTY ? 0f : values[slot];
+        long slot = slots[indexOf(feature, slots)];
+        return keyOf(slot) == EMPTY ? 0f : weightOf(slot);
     }
 
     /** The number of features with an entry. */
@@ -62,20 +81,21 @@ final class FeatureWeights {
 
     /** Calls {@code visitor} once per feature with an entry, in no particular order. */
     void forEach(Visitor visitor) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                visitor.visit(keys[i], values[i]);
+        for (long slot : slots) {
+            if (keyOf(slot) != EMPTY) {
+                visitor.visit(keyOf(slot), weightOf(slot));
             }
         }
     }
 
-    private static int slotOf(int feature, int[] keys) {
-        int mask = keys.length - 1;
-        int slot = mix(feature) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != feature) {
-            slot = (slot + 1) & mask;
+    private static int indexOf(int feature, long[] slots) {
+        int mask = slots.length - 1;
+        int index = mix(feature) & mask;
+        int key;
+        while ((key = keyOf(slots[index])) != EMPTY && key != feature) {
+            index = (index + 1) & mask;
         }
-        return slot;
+        return index;
     }
 
     private static int mix(int h) {
@@ -86,26 +106,22 @@ final class FeatureWeights {
     }
 
     private void resize(int capacity) {
-        int[] oldKeys = keys;
-        float[] oldValues = values;
-        keys = new int[capacity];
-        values = new float[capacity];
-        Arrays.fill(keys, EMPTY);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int slot = slotOf(oldKeys[i], keys);
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
+        long[] old = slots;
+        slots = new long[capacity];
+        Arrays.fill(slots, EMPTY_SLOT);
+        for (long slot : old) {
+            if (keyOf(slot) != EMPTY) {
+                slots[indexOf(keyOf(slot), slots)] = slot;
             }
         }
     }
 
     void writeTo(DataOutput out) throws IOException {
         out.writeInt(size);
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY) {
-                out.writeInt(keys[i]);
-                out.writeFloat(values[i]);
+        for (long slot : slots) {
+            if (keyOf(slot) != EMPTY) {
+                out.writeInt(keyOf(slot));
+                out.writeFloat(weightOf(slot));
             }
         }
     }

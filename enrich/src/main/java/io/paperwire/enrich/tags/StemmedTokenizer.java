@@ -43,7 +43,9 @@ final class StemmedTokenizer {
     record Token(String stem, String surface, int start, int end, boolean stopWord) {
     }
 
-    private static final Pattern LATEX = Pattern.compile("\\$\\$.*?\\$\\$|\\$[^$]*\\$|\\\\[A-Za-z]+",
+    private static final Pattern LATEX = Pattern.compile(
+            // The look-ahead lets the scan skip ordinary text with one character test per position.
+            "(?=[$\\\\])(?:\\$\\$.*?\\$\\$|\\$[^$]*\\$|\\\\[A-Za-z]+)",
             Pattern.DOTALL);
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
 
@@ -93,6 +95,9 @@ final class StemmedTokenizer {
 
     /** Replaces LaTeX math and control words by spaces of the same length, so offsets still point into the text. */
     static String maskLatex(String text) {
+        if (text.indexOf('$') < 0 && text.indexOf('\\') < 0) {
+            return text; // most titles and many abstracts: nothing the pattern could match
+        }
         Matcher matcher = LATEX.matcher(text);
         if (!matcher.find()) {
             return text;

@@ -30,7 +30,11 @@ import java.util.zip.GZIPOutputStream;
  * smoothed feature distribution of every <em>other</em> label; complement counts are steadier than a small
  * class's own counts, which matters when some archives have a few dozen papers. The archive model learns each
  * paper's primary archive; the category model learns the primary category with weight 1 and each cross-list with
- * weight {@value #CROSS_LIST_WEIGHT}. Both update in O(tokens) per paper, so learning never stops. Confidences
+ * weight {@value #CROSS_LIST_WEIGHT}. Both update in O(tokens) per paper, so learning never stops. The predicted
+ * archive combines both models: the archive model's posterior times that of the archive's best category
+ * (renormalised), which lifted archive accuracy from 0.780 to 0.810 on the 2007 sample. Scoring reads an inverted
+ * index (feature → labels that saw it), so a prediction costs one look-up per feature, not one per feature and
+ * label. Confidences
  * are a softmax of the scores divided by the square root of the document's feature mass, which keeps naive
  * Bayes from being near-certain of everything; they order labels well but are not calibrated probabilities.
  *
@@ -48,8 +52,13 @@ public final class SubjectClassifier {
     static final double CROSS_LIST_WEIGHT = 0.5;
     private static final int FORMAT = 1;
     private static final String MAGIC = "paperwire-subject-classifier";
-    /** Identifies the method and its settings; part of each tag's origin. */
-    public static final String VERSION = "cnb-h" + HASH_BITS + "-v" + FORMAT;
+    /** Keeps a log-posterior finite when a view gives a label no probability at all. */
+    private static final double TINY = 1e-12;
+    /**
+     * Identifies the method and its settings; part of each tag's origin. v2 combines the archive and category
+     * models for the archive; the state format ({@value #FORMAT}) is unchanged, so v1 state is read as is.
+     */
+    public static final String VERSION = "cnb-hier-h" + HASH_BITS + "-v2";
 
     private final ArxivTaxonomy taxonomy;
     private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PORTER);
@@ -115,16 +124,35 @@ public final class SubjectClassifier {
     public SubjectPrediction predict(String title, String abstractText) {
         Map<Integer, Float> features = features(title, abstractText);
         int vocabulary = Math.max(1, seenFeatures.size());
-        Map<String, Double> archivePosterior = archives.posterior(features, vocabulary);
+        Map<String, Double> categoryPosterior = categories.posterior(features, vocabulary);
+        Map<String, Double> archivePosterior = combineArchiveEvidence(archives.posterior(features, vocabulary),
+                categoryPosterior);
         List<SubjectPrediction.Scored> archiveScores = archivePosterior.entrySet().stream()
                 .map(e -> new SubjectPrediction.Scored(e.getKey(), taxonomy.archiveName(e.getKey()).orElse(null),
                         e.getValue()))
                 .toList();
-        List<SubjectPrediction.Scored> categoryScores = categories.posterior(features, vocabulary).entrySet().stream()
+        List<SubjectPrediction.Scored> categoryScores = categoryPosterior.entrySet().stream()
                 .map(e -> new SubjectPrediction.Scored(e.getKey(),
                         taxonomy.find(e.getKey()).map(ArxivCategory::name).orElse(null), e.getValue()))
                 .toList();
         return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + VERSION, trainedPapers);
+    }
+
+    /**
+     * The archive posterior from two views: the archive model's own posterior, and for each archive the posterior
+     * of its single best category in the category model (the best, not the sum, so archives with many categories
+     * are not favoured). The two log-posteriors are added and renormalised, a product of experts. Archives the
+     * archive model has not learnt (they only occur as cross-lists) are left out.
+     */
+    private Map<String, Double> combineArchiveEvidence(Map<String, Double> archivePosterior,
+                                                       Map<String, Double> categoryPosterior) {
+        Map<String, Double> bestCategory = new HashMap<>();
+        categoryPosterior.forEach((code, p) -> taxonomy.archiveOf(code)
+                .ifPresent(archive -> bestCategory.merge(archive, p, Math::max)));
+        Map<String, Double> logScores = new HashMap<>();
+        archivePosterior.forEach((archive, p) -> logScores.put(archive,
+                Math.log(p + TINY) + Math.log(bestCategory.getOrDefault(archive, 0.0) + TINY)));
+        return LabelModel.normalise(logScores);
     }
 
     /** Hashed unigram and bigram features with log(1 + tf) weights. */
@@ -228,52 +256,79 @@ public final class SubjectClassifier {
         private final Map<String, Double> featureTotals = new LinkedHashMap<>();
         /** The sum over labels of {@link #featureWeights}, from which each label's complement is taken. */
         private final FeatureWeights allWeights = new FeatureWeights();
+        /** The same weights as {@link #featureWeights}, indexed by feature; labels by their position in it. */
+        private final FeatureLabelIndex index = new FeatureLabelIndex();
+        private final List<String> labelNames = new ArrayList<>();
         private double allTotal;
 
         void learn(String label, Map<Integer, Float> features, double weight) {
-            FeatureWeights weights = featureWeights.computeIfAbsent(label, k -> new FeatureWeights());
+            FeatureWeights weights = weightsOf(label);
+            int labelId = labelNames.indexOf(label);
             double total = 0;
             for (Map.Entry<Integer, Float> feature : features.entrySet()) {
                 float w = (float) (feature.getValue() * weight);
                 weights.add(feature.getKey(), w);
                 allWeights.add(feature.getKey(), w);
+                index.add(feature.getKey(), labelId, w);
                 total += w;
             }
             featureTotals.merge(label, total, Double::sum);
             allTotal += total;
         }
 
+        private FeatureWeights weightsOf(String label) {
+            FeatureWeights weights = featureWeights.get(label);
+            if (weights == null) {
+                weights = new FeatureWeights();
+                featureWeights.put(label, weights);
+                labelNames.add(label);
+            }
+            return weights;
+        }
+
         /** Label → confidence (tempered softmax of complement scores, summing to 1), best first. */
         Map<String, Double> posterior(Map<Integer, Float> features, int vocabulary) {
-            Map<String, Double> result = new LinkedHashMap<>();
             if (featureWeights.isEmpty()) {
-                return result;
+                return new LinkedHashMap<>();
             }
             double mass = 0;
             for (float w : features.values()) {
                 mass += w;
             }
             double temperature = Math.max(1.0, Math.sqrt(mass));
-            Map<String, Double> scores = new HashMap<>();
-            for (Map.Entry<String, FeatureWeights> label : featureWeights.entrySet()) {
-                FeatureWeights own = label.getValue();
-                double complementTotal = Math.max(0, allTotal - featureTotals.get(label.getKey()));
-                double logDenominator = Math.log(complementTotal + SMOOTHING * vocabulary);
-                double score = 0;
-                for (Map.Entry<Integer, Float> feature : features.entrySet()) {
-                    int f = feature.getKey();
-                    double complement = Math.max(0, allWeights.get(f) - own.get(f));
-                    score -= feature.getValue() * (Math.log(complement + SMOOTHING) - logDenominator);
-                }
-                scores.put(label.getKey(), score / temperature);
+            // A label that never saw feature f has complement weight all(f), the same for every such label, so
+            // the term t·log(all(f) + α) is shared and drops out of the softmax. Only the labels that did see f,
+            // found in the inverted index, need a term of their own.
+            double[] scores = new double[labelNames.size()];
+            for (int label = 0; label < scores.length; label++) {
+                double complementTotal = Math.max(0, allTotal - featureTotals.get(labelNames.get(label)));
+                scores[label] = mass * Math.log(complementTotal + SMOOTHING * vocabulary);
             }
-            double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            for (Map.Entry<Integer, Float> feature : features.entrySet()) {
+                int f = feature.getKey();
+                double termWeight = feature.getValue();
+                float all = allWeights.get(f);
+                double sharedLog = Math.log(all + SMOOTHING);
+                index.forEach(f, (label, own) -> scores[label] -= termWeight
+                        * (Math.log(Math.max(0, all - own) + SMOOTHING) - sharedLog));
+            }
+            Map<String, Double> tempered = new HashMap<>();
+            for (int label = 0; label < scores.length; label++) {
+                tempered.put(labelNames.get(label), scores[label] / temperature);
+            }
+            return normalise(tempered);
+        }
+
+        /** Label → softmax of the log-scores (summing to 1), best first, ties by label. */
+        static Map<String, Double> normalise(Map<String, Double> logScores) {
+            Map<String, Double> result = new LinkedHashMap<>();
+            double max = logScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
             double sum = 0;
-            for (double s : scores.values()) {
+            for (double s : logScores.values()) {
                 sum += Math.exp(s - max);
             }
             final double norm = sum;
-            scores.entrySet().stream()
+            logScores.entrySet().stream()
                     .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> result.put(e.getKey(), Math.exp(e.getValue() - max) / norm));
@@ -299,10 +354,16 @@ public final class SubjectClassifier {
                 String label = in.readUTF();
                 double total = in.readDouble();
                 FeatureWeights weights = FeatureWeights.readFrom(in);
+                if (model.featureWeights.containsKey(label)) {
+                    throw new IOException("label " + label + " appears twice");
+                }
+                int labelId = model.labelNames.size();
                 model.featureTotals.put(label, total);
                 model.featureWeights.put(label, weights);
+                model.labelNames.add(label);
                 model.allTotal += total;
                 weights.forEach(model.allWeights::add);
+                weights.forEach((feature, weight) -> model.index.add(feature, labelId, weight));
             }
             return model;
         }

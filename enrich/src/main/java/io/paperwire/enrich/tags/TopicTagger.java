@@ -53,11 +53,15 @@ public final class TopicTagger {
         boolean keyphrase;
         String evidence;
         Field evidenceField;
-        /** Field and start offset of every hit, so two phrases of a topic matching at one place count once. */
-        final java.util.Set<String> places = new java.util.HashSet<>();
+        /**
+         * Field, keyphrase and start offset of every hit (packed in a long: field, then keyphrase index, then
+         * offset), so two phrases of a topic matching at one place count once.
+         */
+        final java.util.Set<Long> places = new java.util.HashSet<>();
 
         void add(Field field, int keyphraseIndex, int start, boolean acronym, String surface) {
-            if (!places.add(field + ":" + keyphraseIndex + ":" + start)) {
+            long place = ((long) field.ordinal() << 62) | ((long) keyphraseIndex << 31) | start;
+            if (!places.add(place)) {
                 return;
             }
             switch (field) {

@@ -103,10 +103,11 @@ class SubjectEvaluationTest {
         assertThat(result.trainPapers()).isEqualTo(800);
         assertThat(result.testPapers()).isEqualTo(200);
         assertThat(result.problems()).isEmpty();
-        // Measured 0.780 / top-1 0.625 / top-3 0.725 with cnb-h20-v1 (docs/tags.md): guard against regressions.
-        // The goal of 0.85 is not reached on 800 training papers.
-        assertThat(result.archiveAccuracy()).isGreaterThanOrEqualTo(0.76);
-        assertThat(result.categoryTop1()).isGreaterThanOrEqualTo(0.58);
-        assertThat(result.categoryTop3()).isGreaterThanOrEqualTo(0.68);
+        // Measured 0.810 / top-1 0.625 / top-3 0.725 with cnb-hier-h20-v2 (docs/tags.md; v1 had 0.780 archive):
+        // guard against regressions, two test papers of margin. The goal of 0.85 is not reached on 800
+        // training papers.
+        assertThat(result.archiveAccuracy()).isGreaterThanOrEqualTo(0.80);
+        assertThat(result.categoryTop1()).isGreaterThanOrEqualTo(0.61);
+        assertThat(result.categoryTop3()).isGreaterThanOrEqualTo(0.71);
     }
 }
