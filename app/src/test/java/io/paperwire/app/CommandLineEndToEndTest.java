@@ -27,16 +27,19 @@ class CommandLineEndToEndTest {
     @Test
     void demoShouldPublishTheSampleOnceAndResumeFromItsCheckpointOnASecondRun() throws Exception {
         String[] args = {"demo", "--once", "--papers", "40", "--data-dir", dataDir.toString(),
-            "--kafka-port", port(), "--controller-port", port(), "--registry-port", port()};
+            "--kafka-port", port(), "--controller-port", port(), "--registry-port", port(), "--http-port", port()};
         Run first = run(args);
         assertThat(first.status).as(first.err).isZero();
         assertThat(first.out).contains("paperwire is up").contains("On papers.published now: 40 paper events");
         assertThat(first.err).contains("published 40");
         assertThat(first.out).contains("On papers.enriched: 40 enriched papers").contains("keywords:").contains("tags:");
+        assertThat(first.out).containsPattern("On alerts: \\d+ alerts").contains("because");
 
         Run second = run(args);
         assertThat(second.status).as(second.err).isZero();
         assertThat(second.out).contains("On papers.published now: 40 paper events");
+        // Nothing new was published, so no alert is added: the alert count of the first run stands.
+        assertThat(alertCount(second.out)).isEqualTo(alertCount(first.out));
         // The file source resumes from its checkpoint in ingest.checkpoints: nothing is read or published again.
         assertThat(second.err).contains("read 0, published 0");
     }
@@ -60,6 +63,12 @@ class CommandLineEndToEndTest {
         assertThat(lines.toString()).contains("arxiv:2611.00001").contains("arxiv:hep-th/9901001")
                 .contains("First paper title");
         assertThat(run.err).contains("published 2").contains("dead-lettered 1");
+    }
+
+    private static int alertCount(String out) {
+        var matcher = java.util.regex.Pattern.compile("On alerts: (\\d+) alerts").matcher(out);
+        assertThat(matcher.find()).as(out).isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private record Run(int status, String out, String err) {

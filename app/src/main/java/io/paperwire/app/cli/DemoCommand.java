@@ -35,7 +35,12 @@ import io.paperwire.ingest.source.FileSource;
 import io.paperwire.ingest.source.PaperSource;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.app.services.NotifyRunner;
+import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.delivery.email.UnsubscribeTokens;
+import io.paperwire.schemas.Alert;
 import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Subscription;
 import io.paperwire.schemas.Keyword;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.TagKind;
@@ -92,8 +97,14 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(demoDir);
 
         try (Platform platform = Platform.start(config);
-             EnrichService enrich = EnrichRunner.start(platform)) {
+             EnrichService enrich = EnrichRunner.start(platform);
+             NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform))) {
             UpCommand.printWhereEverythingListens(platform, out);
+            out.println();
+
+            List<Subscription> subscriptions = createExampleSubscriptions(notify);
+            out.println("Example subscriptions (through the same store as POST /api/subscriptions):");
+            subscriptions.forEach(sub -> out.printf("  %-24s %s%n", sub.getName(), sub.getQuery()));
             out.println();
 
             PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
@@ -131,8 +142,19 @@ public final class DemoCommand implements Callable<Integer> {
                     trending.size());
             trending.stream().limit(5).forEach(t -> out.printf("  %-22s score %7.2f  (%d upvotes, %d comments)%n",
                     t.getPaperKey(), t.getScore(), t.getUpvotes(), t.getComments()));
+
+            List<Alert> alerts = readAlerts(platform, topics.alerts());
+            out.printf("%nOn %s: %d alerts, exactly one per (subscription, paper). A few, with why they matched:%n",
+                    topics.alerts().name(), alerts.size());
+            Map<String, String> names = new java.util.HashMap<>();
+            subscriptions.forEach(sub -> names.put(sub.getId(), sub.getName()));
+            alerts.stream().limit(6).forEach(a -> out.printf("  [%s] %s  %s%n      because %s%n",
+                    names.getOrDefault(a.getSubscriptionId(), a.getSubscriptionId()), a.getPaperKey(),
+                    abbreviate(a.getTitle(), 70), String.join("; ", a.getReasons().stream()
+                            .map(r -> r.getKind() + (r.getField() == null ? "" : " in " + r.getField()) + ": " + r.getDetail())
+                            .limit(3).toList())));
             out.println();
-            out.println("Alerts (subscriptions, matching, email) are not wired into the demo yet.");
+            out.println("Email, webhook and digest delivery of these alerts is not wired into the demo yet.");
             out.println("Read the stream yourself with any Confluent client: bootstrap " + platform.bootstrapServers()
                     + ", registry " + platform.schemaRegistryUrl() + ".");
             out.flush();
@@ -189,6 +211,50 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         values.sort(java.util.Comparator.comparing(Paper::getIngestedAt));
+        return values;
+    }
+
+    /** Three subscriptions over the synthetic sample's vocabulary; the same ids on every run, so re-runs replace them. */
+    private static List<Subscription> createExampleSubscriptions(NotifyService notify) {
+        List<Subscription> created = new ArrayList<>();
+        String[][] examples = {
+            {"demo-language-models", "Language models", "title:\"language models\" OR keywords:\"language models\""},
+            {"demo-dark-matter", "Dark matter", "tags:\"dark matter\""},
+            {"demo-qubits", "Qubits, no optics", "abstract:qubits AND NOT categories:physics.optics"},
+        };
+        Instant now = Instant.now();
+        UnsubscribeTokens tokens = new UnsubscribeTokens(new java.security.SecureRandom());
+        for (String[] example : examples) {
+            Subscription subscription = Subscription.newBuilder()
+                    .setId(example[0]).setOwnerEmail("reader@example.org").setName(example[1]).setQuery(example[2])
+                    .setEmailInstant(true).setUnsubscribeToken(tokens.newToken())
+                    .setCreatedAt(now).setUpdatedAt(now).build();
+            created.add(notify.subscriptions().put(subscription));
+        }
+        return created;
+    }
+
+    private static List<Alert> readAlerts(Platform platform, Topic<String, Alert> topic) {
+        List<Alert> values = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            Instant deadline = Instant.now().plusSeconds(30);
+            int idle = 0;
+            while (idle < 6 && Instant.now().isBefore(deadline)) {
+                var batch = consumer.poll(Duration.ofMillis(500));
+                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
+                    idle++;
+                } else {
+                    idle = 0;
+                }
+                batch.forEach(r -> values.add(r.value()));
+            }
+        }
         return values;
     }
 

@@ -38,6 +38,9 @@ public final class PlatformOptions {
     @Option(names = "--registry-port", paramLabel = "PORT", description = "Port of the embedded schema registry (default: 8081).")
     Integer registryPort;
 
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Port of the subscriptions API and feeds (default: 8080).")
+    Integer httpPort;
+
     /** The configuration: defaults, then {@code --config}, then {@code PAPERWIRE_*} environment, then these flags. */
     public PaperwireConfig load() {
         Map<String, String> flags = new HashMap<>();
@@ -48,6 +51,7 @@ public final class PlatformOptions {
         put(flags, Settings.KAFKA_PORT, kafkaPort == null ? null : kafkaPort.toString());
         put(flags, Settings.KAFKA_CONTROLLER_PORT, controllerPort == null ? null : controllerPort.toString());
         put(flags, Settings.REGISTRY_PORT, registryPort == null ? null : registryPort.toString());
+        put(flags, Settings.HTTP_PORT, httpPort == null ? null : httpPort.toString());
         return PaperwireConfig.load(Optional.ofNullable(configFile), System.getenv(), flags);
     }
 

@@ -6,7 +6,10 @@ import java.util.concurrent.CountDownLatch;
 
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
+import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.notify.NotifyConfig;
+import io.paperwire.notify.NotifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one service against --bootstrap-servers (or the running embedded platform) until Ctrl-C.",
-        subcommands = {RunCommand.Enrich.class})
+        subcommands = {RunCommand.Enrich.class, RunCommand.Notify.class})
 public final class RunCommand implements Runnable {
 
     @Spec
@@ -59,6 +62,43 @@ public final class RunCommand implements Runnable {
             out.flush();
             stopped.await();
             return enrich.failure().isPresent() ? 1 : 0;
+        }
+    }
+
+    @Command(name = "notify", mixinStandardHelpOptions = true,
+            description = "Run the notify service: subscriptions API, stored-query matching, papers.enriched -> alerts.")
+    static final class Notify implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platformOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Platform platform = Platform.connectOrStart(platformOptions.load());
+            NotifyService notify;
+            NotifyConfig config;
+            try {
+                config = NotifyRunner.config(platform);
+                notify = NotifyRunner.start(platform, config);
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                notify.close();
+                platform.close();
+                stopped.countDown();
+            }, "paperwire-notify-shutdown"));
+            out.printf("notify running against %s; subscriptions API %s/api/subscriptions (write token: %s); "
+                    + "press Ctrl-C to stop.%n", platform.bootstrapServers(),
+                    notify.http().url().toString().replaceAll("/$", ""), config.apiToken());
+            out.flush();
+            stopped.await();
+            return 0;
         }
     }
 }

@@ -11,7 +11,10 @@ import io.paperwire.app.platform.TopicSpec;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.ScheduledIngest;
+import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.notify.NotifyConfig;
+import io.paperwire.notify.NotifyService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,17 +39,24 @@ public final class UpCommand implements Callable<Integer> {
         Platform platform = Platform.start(platformOptions.load());
         Optional<ScheduledIngest> ingest = Optional.empty();
         Optional<EnrichService> enrich = Optional.empty();
+        Optional<NotifyService> notify = Optional.empty();
+        NotifyConfig notifyConfig = NotifyRunner.config(platform);
         try {
             if (platform.config().getBoolean(Settings.ENRICH_ENABLED)) {
                 enrich = Optional.of(EnrichRunner.start(platform));
             }
+            if (platform.config().getBoolean(Settings.NOTIFY_ENABLED)) {
+                notify = Optional.of(NotifyRunner.start(platform, notifyConfig));
+            }
             ingest = ScheduledIngest.start(platform);
         } catch (RuntimeException e) {
             ingest.ifPresent(ScheduledIngest::close);
+            notify.ifPresent(NotifyService::close);
             enrich.ifPresent(EnrichService::close);
             platform.close();
             throw e;
         }
+        Optional<NotifyService> notifyService = notify;
         Optional<ScheduledIngest> scheduled = ingest;
         Optional<EnrichService> enrichService = enrich;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -54,6 +64,7 @@ public final class UpCommand implements Callable<Integer> {
             out.println("paperwire: stopping...");
             out.flush();
             scheduled.ifPresent(ScheduledIngest::close);
+            notifyService.ifPresent(NotifyService::close);
             enrichService.ifPresent(EnrichService::close);
             platform.close();
             stopped.countDown();
@@ -61,6 +72,8 @@ public final class UpCommand implements Callable<Integer> {
         printWhereEverythingListens(platform, out);
         out.println(enrich.isPresent() ? "  Enrich: running (papers.published -> papers.enriched, papers.signals -> papers.trending)"
                 : "  Enrich: off (enrich.enabled=false)");
+        notify.ifPresent(n -> out.printf("  Notify: running; subscriptions API %s/api/subscriptions (write token: %s)%n",
+                n.http().url().toString().replaceAll("/$", ""), notifyConfig.apiToken()));
         out.println(ingest.isPresent() ? "  Ingest: scheduled (see ingest.* settings)"
                 : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
         out.println("Press Ctrl-C to stop.");

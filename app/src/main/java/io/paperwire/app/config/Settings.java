@@ -43,6 +43,11 @@ public final class Settings {
     /** Whether {@code paperwire up} and {@code demo} run the enrich app in-process. */
     public static final String ENRICH_ENABLED = "enrich.enabled";
 
+    /** Port of paperwire's HTTP server (subscriptions API, feeds). */
+    public static final String HTTP_PORT = "http.port";
+    /** Whether {@code paperwire up} and {@code demo} run the notify service in-process. */
+    public static final String NOTIFY_ENABLED = "notify.enabled";
+
     private Settings() {
     }
 
@@ -63,6 +68,8 @@ public final class Settings {
         d.put(INGEST_HF_DAILY_ENABLED, "false");
         d.put(INGEST_CONTACT, "");
         d.put(ENRICH_ENABLED, "true");
+        d.put(NOTIFY_ENABLED, "true");
+        d.put(HTTP_PORT, "8080");
         return d;
     }
 
