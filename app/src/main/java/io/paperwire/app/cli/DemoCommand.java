@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -47,8 +46,8 @@ import io.paperwire.schemas.TagKind;
 import io.paperwire.schemas.TrendingScore;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import io.paperwire.app.platform.TopicSnapshot;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,22 +127,27 @@ public final class DemoCommand implements Callable<Integer> {
                 summary = ingest.run(List.of(source));
             }
 
-            List<Paper> published = readPublished(platform, topics.published());
+            List<Paper> published = new ArrayList<>(TopicSnapshot.values(platform, topics.published(), 0, 3,
+                    Duration.ofSeconds(20)));
+            published.sort(java.util.Comparator.comparing(Paper::getIngestedAt));
             out.printf("%nOn %s now: %d paper events. The newest:%n", topics.published().name(), published.size());
             published.stream().skip(Math.max(0, published.size() - 5)).forEach(p -> out.printf(
                     "  %-22s v%d %-16s %s%n", p.getKey(), p.getVersion(), p.getKind(), abbreviate(p.getTitle(), 70)));
 
-            List<EnrichedPaper> enriched = awaitEnriched(platform, topics.enriched(), published.size(), enrich);
+            List<EnrichedPaper> enriched = TopicSnapshot.values(platform, topics.enriched(), published.size(), 0,
+                    Duration.ofSeconds(120));
+            enrich.failure().ifPresent(e -> out.println("enrich stopped with an error: " + e));
             out.printf("%nOn %s: %d enriched papers (enricher %s). Three of them:%n", topics.enriched().name(),
                     enriched.size(), enriched.isEmpty() ? "-" : enriched.get(0).getEnricherVersion());
             enriched.stream().limit(3).forEach(e -> printEnriched(out, e));
-            List<TrendingScore> trending = readTrending(platform, topics.trending());
+            List<TrendingScore> trending = latestPerKey(TopicSnapshot.read(platform, topics.trending(), 1, 4,
+                    Duration.ofSeconds(15)));
             out.printf("%nOn %s: %d papers with engagement. Top 5 of the last day:%n", topics.trending().name(),
                     trending.size());
             trending.stream().limit(5).forEach(t -> out.printf("  %-22s score %7.2f  (%d upvotes, %d comments)%n",
                     t.getPaperKey(), t.getScore(), t.getUpvotes(), t.getComments()));
 
-            List<Alert> alerts = readAlerts(platform, topics.alerts());
+            List<Alert> alerts = TopicSnapshot.values(platform, topics.alerts(), 0, 6, Duration.ofSeconds(30));
             out.printf("%nOn %s: %d alerts, exactly one per (subscription, paper). A few, with why they matched:%n",
                     topics.alerts().name(), alerts.size());
             Map<String, String> names = new java.util.HashMap<>();
@@ -191,29 +195,6 @@ public final class DemoCommand implements Callable<Integer> {
         return List.of(snapshot, hf);
     }
 
-    private static List<Paper> readPublished(Platform platform, Topic<String, Paper> topic) {
-        List<Paper> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            Instant deadline = Instant.now().plusSeconds(20);
-            int idle = 0;
-            while (idle < 3 && Instant.now().isBefore(deadline)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    idle++;
-                }
-                batch.forEach(r -> values.add(r.value()));
-            }
-        }
-        values.sort(java.util.Comparator.comparing(Paper::getIngestedAt));
-        return values;
-    }
-
     /** Three subscriptions over the synthetic sample's vocabulary; the same ids on every run, so re-runs replace them. */
     private static List<Subscription> createExampleSubscriptions(NotifyService notify) {
         List<Subscription> created = new ArrayList<>();
@@ -234,72 +215,14 @@ public final class DemoCommand implements Callable<Integer> {
         return created;
     }
 
-    private static List<Alert> readAlerts(Platform platform, Topic<String, Alert> topic) {
-        List<Alert> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            Instant deadline = Instant.now().plusSeconds(30);
-            int idle = 0;
-            while (idle < 6 && Instant.now().isBefore(deadline)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty()) {
-                    idle++;
-                } else {
-                    idle = 0;
-                }
-                batch.forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
-    }
-
-    private static List<EnrichedPaper> awaitEnriched(Platform platform, Topic<String, EnrichedPaper> topic,
-                                                     int expected, EnrichService enrich) {
-        List<EnrichedPaper> values = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            Instant deadline = Instant.now().plusSeconds(120);
-            while (values.size() < expected && Instant.now().isBefore(deadline) && enrich.failure().isEmpty()) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-            }
-        }
-        return values;
-    }
-
-    /** The latest score per paper on the compacted trending table, hottest first. */
-    private static List<TrendingScore> readTrending(Platform platform, Topic<String, TrendingScore> topic) {
+    /** The latest score per paper of the compacted trending table (tombstones remove), hottest first. */
+    private static List<TrendingScore> latestPerKey(List<ConsumerRecord<String, TrendingScore>> records) {
         Map<String, TrendingScore> latest = new java.util.HashMap<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "paperwire-demo-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            Instant deadline = Instant.now().plusSeconds(15);
-            int idle = 0;
-            while (idle < 4 && Instant.now().isBefore(deadline)) {
-                var batch = consumer.poll(Duration.ofMillis(500));
-                if (batch.isEmpty() && !consumer.assignment().isEmpty() && !latest.isEmpty()) {
-                    idle++;
-                }
-                batch.forEach(r -> {
-                    if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.put(r.key(), r.value());
-                    }
-                });
+        for (var r : records) {
+            if (r.value() == null) {
+                latest.remove(r.key());
+            } else {
+                latest.put(r.key(), r.value());
             }
         }
         return latest.values().stream()
