@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * unsubscribe page {@code /unsubscribe?token=} (GET shows a confirmation form, POST unsubscribes, as RFC 8058 asks
  * so that link scanners fetching the URL unsubscribe no one).
  *
- * <p>Writes need {@code Authorization: Bearer <api token>}; errors are JSON {@code {"error", "field"}}. A write
+ * <p>Reads and writes need {@code Authorization: Bearer <api token>} (subscriptions hold email addresses);
+ * errors are JSON {@code {"error", "field"}}. A write
  * answers after the record is on the topic and in the store's view.
  */
 public final class SubscriptionsApi {
@@ -54,7 +55,7 @@ public final class SubscriptionsApi {
 
     /**
      * @param store    the subscriptions
-     * @param apiToken the bearer token writes need; empty refuses every write
+     * @param apiToken the bearer token reads and writes need; empty refuses every request
      * @param random   source of ids and unsubscribe tokens
      * @param clock    creation and update times
      */
@@ -110,7 +111,10 @@ public final class SubscriptionsApi {
         String rest = path.length() <= API_PATH.length() ? "" : path.substring(API_PATH.length());
         if (rest.isEmpty() || rest.equals("/")) {
             switch (exchange.method()) {
-                case "GET" -> list(exchange);
+                case "GET" -> {
+                    authorize(exchange); // the list holds subscribers' email addresses
+                    list(exchange);
+                }
                 case "POST" -> create(exchange);
                 default -> throw methodNotAllowed(exchange, "GET, POST");
             }
@@ -121,7 +125,10 @@ public final class SubscriptionsApi {
             throw new ApiError(404, "no such resource");
         }
         switch (exchange.method()) {
-            case "GET" -> exchange.sendJson(200, view(existing(id)));
+            case "GET" -> {
+                authorize(exchange);
+                exchange.sendJson(200, view(existing(id)));
+            }
             case "PUT" -> update(exchange, id);
             case "DELETE" -> delete(exchange, id);
             default -> throw methodNotAllowed(exchange, "GET, PUT, DELETE");
@@ -181,7 +188,7 @@ public final class SubscriptionsApi {
                 && MessageDigest.isEqual(apiToken,
                 header.substring(prefix.length()).strip().getBytes(StandardCharsets.UTF_8));
         if (!ok) {
-            throw new ApiError(401, "writes need the header Authorization: Bearer <api token>");
+            throw new ApiError(401, "the subscriptions API needs the header Authorization: Bearer <api token>");
         }
     }
 

@@ -122,14 +122,16 @@ class SubscriptionsApiTest {
         assertThat(created.headers().firstValue("Location")).contains("/api/subscriptions/" + id);
         assertThat(store.get(id)).isPresent();
 
-        HttpResponse<String> read = send("GET", "/api/subscriptions/" + id, null, false);
+        assertThat(send("GET", "/api/subscriptions/" + id, null, false).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/subscriptions?owner=ada@example.org", null, false).statusCode()).isEqualTo(401);
+        HttpResponse<String> read = send("GET", "/api/subscriptions/" + id, null, true);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json(read).at("/subscription/query").asText()).isEqualTo("tags:\"mixture of experts\"");
         assertThat(json(read).at("/subscription/channels/dailyDigest/timeZone").asText()).isEqualTo("Europe/Berlin");
         assertThat(read.body()).doesNotContain(store.get(id).orElseThrow().getUnsubscribeToken());
 
         send("POST", "/api/subscriptions", MOE.replace("ada@", "bob@"), true);
-        HttpResponse<String> mine = send("GET", "/api/subscriptions?owner=ada@example.org", null, false);
+        HttpResponse<String> mine = send("GET", "/api/subscriptions?owner=ada@example.org", null, true);
         List<String> ids = new ArrayList<>();
         json(mine).get("subscriptions").forEach(node -> ids.add(node.get("id").asText()));
         assertThat(ids).contains(id);
@@ -145,7 +147,7 @@ class SubscriptionsApiTest {
         HttpResponse<String> deleted = send("DELETE", "/api/subscriptions/" + id, null, true);
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(store.get(id)).isEmpty();
-        assertThat(send("GET", "/api/subscriptions/" + id, null, false).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/subscriptions/" + id, null, true).statusCode()).isEqualTo(404);
         assertThat(lastRecordOnTopic(id)).isNotNull().extracting(ConsumerRecord::value).isNull();
     }
 
