@@ -34,12 +34,20 @@ class CommandLineEndToEndTest {
         assertThat(first.err).contains("published 40");
         assertThat(first.out).contains("On papers.enriched: 40 enriched papers").contains("keywords:").contains("tags:");
         assertThat(first.out).containsPattern("On alerts: \\d+ alerts").contains("because");
+        // Every alert went out as an instant mail, written as an .eml file (no SMTP server configured).
+        assertThat(first.out).contains("Instant email: " + alertCount(first.out) + " messages written as .eml files");
+        try (var mails = java.nio.file.Files.list(dataDir.resolve("mail"))) {
+            assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(alertCount(first.out));
+        }
 
         Run second = run(args);
         assertThat(second.status).as(second.err).isZero();
         assertThat(second.out).contains("On papers.published now: 40 paper events");
-        // Nothing new was published, so no alert is added: the alert count of the first run stands.
+        // Nothing new was published, so no alert and no mail is added: the counts of the first run stand.
         assertThat(alertCount(second.out)).isEqualTo(alertCount(first.out));
+        try (var mails = java.nio.file.Files.list(dataDir.resolve("mail"))) {
+            assertThat(mails.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(alertCount(first.out));
+        }
         // The file source resumes from its checkpoint in ingest.checkpoints: nothing is read or published again.
         assertThat(second.err).contains("read 0, published 0");
     }

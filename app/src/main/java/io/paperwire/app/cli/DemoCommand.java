@@ -34,6 +34,7 @@ import io.paperwire.ingest.source.FileSource;
 import io.paperwire.ingest.source.PaperSource;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.notify.NotifyService;
 import io.paperwire.notify.delivery.email.UnsubscribeTokens;
@@ -97,7 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
 
         try (Platform platform = Platform.start(config);
              EnrichService enrich = EnrichRunner.start(platform);
-             NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform))) {
+             NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
+             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url())) {
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
@@ -157,8 +159,12 @@ public final class DemoCommand implements Callable<Integer> {
                     abbreviate(a.getTitle(), 70), String.join("; ", a.getReasons().stream()
                             .map(r -> r.getKind() + (r.getField() == null ? "" : " in " + r.getField()) + ": " + r.getDetail())
                             .limit(3).toList())));
-            out.println();
-            out.println("Email, webhook and digest delivery of these alerts is not wired into the demo yet.");
+            delivery.mailDirectory().ifPresent(dir -> {
+                long mails = awaitFiles(dir, alerts.size(), Duration.ofSeconds(60));
+                out.printf("%nInstant email: %d messages written as .eml files to %s (no SMTP server configured; set "
+                        + "mail.smtp.host to send them).%n", mails, dir.toAbsolutePath());
+            });
+            out.println("Daily digests go out at each subscriber's local time; webhooks and feeds are in docs/delivery.md.");
             out.println("Read the stream yourself with any Confluent client: bootstrap " + platform.bootstrapServers()
                     + ", registry " + platform.schemaRegistryUrl() + ".");
             out.flush();
@@ -213,6 +219,29 @@ public final class DemoCommand implements Callable<Integer> {
             created.add(notify.subscriptions().put(subscription));
         }
         return created;
+    }
+
+    /** Waits until {@code dir} holds at least {@code count} .eml files (or the time is up); returns how many it holds. */
+    private static long awaitFiles(Path dir, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        long found = 0;
+        while (Instant.now().isBefore(deadline)) {
+            try (var files = Files.list(dir)) {
+                found = files.filter(f -> f.toString().endsWith(".eml")).count();
+            } catch (IOException e) {
+                found = 0;
+            }
+            if (found >= count) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return found;
     }
 
     /** The latest score per paper of the compacted trending table (tombstones remove), hottest first. */

@@ -11,6 +11,7 @@ import io.paperwire.app.platform.TopicSpec;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.ScheduledIngest;
+import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.enrich.EnrichService;
 import io.paperwire.notify.NotifyConfig;
@@ -40,6 +41,7 @@ public final class UpCommand implements Callable<Integer> {
         Optional<ScheduledIngest> ingest = Optional.empty();
         Optional<EnrichService> enrich = Optional.empty();
         Optional<NotifyService> notify = Optional.empty();
+        Optional<DeliveryRunner> delivery = Optional.empty();
         NotifyConfig notifyConfig = NotifyRunner.config(platform);
         try {
             if (platform.config().getBoolean(Settings.ENRICH_ENABLED)) {
@@ -47,16 +49,19 @@ public final class UpCommand implements Callable<Integer> {
             }
             if (platform.config().getBoolean(Settings.NOTIFY_ENABLED)) {
                 notify = Optional.of(NotifyRunner.start(platform, notifyConfig));
+                delivery = Optional.of(DeliveryRunner.start(platform, notify.get(), notify.get().http().url()));
             }
             ingest = ScheduledIngest.start(platform);
         } catch (RuntimeException e) {
             ingest.ifPresent(ScheduledIngest::close);
+            delivery.ifPresent(DeliveryRunner::close);
             notify.ifPresent(NotifyService::close);
             enrich.ifPresent(EnrichService::close);
             platform.close();
             throw e;
         }
         Optional<NotifyService> notifyService = notify;
+        Optional<DeliveryRunner> deliveryRunner = delivery;
         Optional<ScheduledIngest> scheduled = ingest;
         Optional<EnrichService> enrichService = enrich;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -64,6 +69,7 @@ public final class UpCommand implements Callable<Integer> {
             out.println("paperwire: stopping...");
             out.flush();
             scheduled.ifPresent(ScheduledIngest::close);
+            deliveryRunner.ifPresent(DeliveryRunner::close);
             notifyService.ifPresent(NotifyService::close);
             enrichService.ifPresent(EnrichService::close);
             platform.close();
@@ -74,6 +80,8 @@ public final class UpCommand implements Callable<Integer> {
                 : "  Enrich: off (enrich.enabled=false)");
         notify.ifPresent(n -> out.printf("  Notify: running; subscriptions API %s/api/subscriptions (write token: %s)%n",
                 n.http().url().toString().replaceAll("/$", ""), notifyConfig.apiToken()));
+        delivery.flatMap(DeliveryRunner::mailDirectory).ifPresent(dir -> out.printf(
+                "  Email: no SMTP server configured; mails are written as .eml files to %s%n", dir.toAbsolutePath()));
         out.println(ingest.isPresent() ? "  Ingest: scheduled (see ingest.* settings)"
                 : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
         out.println("Press Ctrl-C to stop.");

@@ -1,0 +1,185 @@
+package io.paperwire.app.services;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperwire.app.config.Settings;
+import io.paperwire.app.platform.Platform;
+import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.delivery.DeadLetterSink;
+import io.paperwire.notify.delivery.DeliveryDispatcher;
+import io.paperwire.notify.delivery.DeliveryLanes;
+import io.paperwire.notify.delivery.RetryPolicy;
+import io.paperwire.notify.delivery.digest.DigestSettings;
+import io.paperwire.notify.delivery.email.AlertMailComposer;
+import io.paperwire.notify.delivery.email.MailChannels;
+import io.paperwire.notify.delivery.email.OutgoingMail;
+import io.paperwire.notify.delivery.email.SmtpSettings;
+import io.paperwire.notify.delivery.kafka.KafkaDeliveryLedger;
+import io.paperwire.notify.delivery.kafka.TopicReplay;
+import io.paperwire.notify.delivery.runtime.AlertDeliveryService;
+import io.paperwire.notify.delivery.runtime.DeliverySettings;
+import io.paperwire.notify.delivery.runtime.SubscriptionDirectory;
+import io.paperwire.notify.delivery.webhook.AlertWebhookComposer;
+import io.paperwire.notify.delivery.webhook.WebhookChannel;
+import io.paperwire.notify.delivery.webhook.WebhookRequest;
+import io.paperwire.notify.delivery.webhook.WebhookUrlPolicy;
+import io.paperwire.schemas.Alert;
+import io.paperwire.schemas.DeadLetter;
+import io.paperwire.schemas.PaperwireTopics;
+import io.paperwire.schemas.Subscription;
+import io.paperwire.schemas.Topic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs alert delivery on a platform: reads {@code alerts}, sends instant mail (over SMTP when {@code mail.smtp.host}
+ * is set, otherwise as {@code .eml} files under {@code <data.dir>/mail}) and webhooks, runs due digests, and records
+ * every delivery in the {@code deliveries} ledger. Deliveries given up go to {@code deadletters} (stage delivery).
+ */
+public final class DeliveryRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryRunner.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaDeliveryLedger ledger;
+    private final AlertDeliveryService service;
+    private final KafkaProducer<String, DeadLetter> deadLetters;
+    private final Thread loop;
+    private final Path mailDirectory;
+
+    private DeliveryRunner(KafkaDeliveryLedger ledger, AlertDeliveryService service,
+                           KafkaProducer<String, DeadLetter> deadLetters, Path mailDirectory) {
+        this.ledger = ledger;
+        this.service = service;
+        this.deadLetters = deadLetters;
+        this.mailDirectory = mailDirectory;
+        this.loop = new Thread(this::runLoop, "paperwire-delivery");
+    }
+
+    /** Starts delivery of the alerts that {@code notify}'s subscriptions produce. */
+    public static DeliveryRunner start(Platform platform, NotifyService notify, URI publicBaseUrl) {
+        Clock clock = Clock.systemUTC();
+        Path dataDir = Path.of(platform.config().require(Settings.DATA_DIR));
+        PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
+        String bootstrap = platform.bootstrapServers();
+
+        java.util.Properties mailProperties = new java.util.Properties();
+        platform.config().asMap().forEach((k, v) -> {
+            if (k.startsWith("mail.") || k.equals(SmtpSettings.PUBLIC_BASE_URL)) {
+                mailProperties.put(k, v);
+            }
+        });
+        mailProperties.putIfAbsent(SmtpSettings.PUBLIC_BASE_URL, publicBaseUrl.toString());
+        SmtpSettings smtp = SmtpSettings.fromProperties(mailProperties);
+
+        KafkaDeliveryLedger ledger = KafkaDeliveryLedger.open(bootstrap, platform.topicNames().deliveries(), TIMEOUT);
+        Topic<String, DeadLetter> deadLetterTopic = topics.deadLetters();
+        KafkaProducer<String, DeadLetter> deadLetterProducer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                deadLetterTopic.keySerde().serializer(), deadLetterTopic.valueSerde().serializer());
+        DeadLetterSink sink = dead -> {
+            DeadLetter letter = DeadLetter.newBuilder()
+                    .setStage("delivery")
+                    .setSource(dead.channel())
+                    .setPosition(dead.key().toString())
+                    .setValue(ByteBuffer.wrap(dead.message().idempotencyKey().getBytes(StandardCharsets.UTF_8)))
+                    .setErrorClass("DeliveryGivenUp")
+                    .setErrorMessage("gave up after " + dead.attempts() + " attempts: " + dead.lastReason())
+                    .setOccurredAt(dead.at())
+                    .build();
+            try {
+                deadLetterProducer.send(new ProducerRecord<>(deadLetterTopic.name(), dead.key().toString(), letter)).get();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot write the dead letter of " + dead.key() + ": " + e.getMessage(), e);
+            }
+        };
+
+        RetryPolicy retries = RetryPolicy.defaults();
+        DeliveryDispatcher<OutgoingMail> mail = new DeliveryDispatcher<>(MailChannels.select(smtp, dataDir), ledger,
+                retries, sink, DeliveryLanes.callerThread(), clock, new Random());
+        WebhookUrlPolicy urls = new WebhookUrlPolicy(EnumSet.noneOf(WebhookUrlPolicy.AddressClass.class),
+                InetAddress::getAllByName);
+        DeliveryDispatcher<WebhookRequest> webhook = new DeliveryDispatcher<>(
+                new WebhookChannel(HttpClient.newHttpClient(), urls, Duration.ofSeconds(10), clock), ledger, retries,
+                sink, DeliveryLanes.callerThread(), clock, new Random());
+
+        KafkaConsumer<String, Alert> alerts = new KafkaConsumer<>(AlertDeliveryService.alertConsumerConfig(bootstrap),
+                topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer());
+        SubscriptionDirectory directory = new SubscriptionDirectory() {
+            @Override
+            public Optional<Subscription> find(String id) {
+                return notify.subscriptions().get(id);
+            }
+
+            @Override
+            public Collection<Subscription> all() {
+                return notify.subscriptions().all();
+            }
+        };
+        AlertDeliveryService service = new AlertDeliveryService(alerts, topics.alerts().name(),
+                replay(bootstrap, topics.enriched()), replay(bootstrap, topics.trending()),
+                replay(bootstrap, topics.alerts()), directory, ledger,
+                new AlertDeliveryService.MailDelivery(mail, new AlertMailComposer(smtp, clock)),
+                Optional.of(new AlertDeliveryService.WebhookDelivery(webhook, new AlertWebhookComposer(new ObjectMapper()))),
+                Optional.empty(), DigestSettings.defaults(), DeliverySettings.defaults(), clock);
+        DeliveryRunner runner = new DeliveryRunner(ledger, service, deadLetterProducer,
+                smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY));
+        runner.loop.start();
+        return runner;
+    }
+
+    /** Where mails are written as {@code .eml} files, when no SMTP server is configured. */
+    public Optional<Path> mailDirectory() {
+        return Optional.ofNullable(mailDirectory);
+    }
+
+    /** Alerts read so far. */
+    public long alertsHandled() {
+        return service.alertsHandled();
+    }
+
+    private void runLoop() {
+        try {
+            service.run();
+        } catch (RuntimeException e) {
+            log.error("alert delivery stopped", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        try {
+            loop.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(5));
+        ledger.close();
+    }
+
+    private static <V> TopicReplay<String, V> replay(String bootstrap, Topic<String, V> topic) {
+        Map<String, Object> config = new HashMap<>(KafkaDeliveryLedger.restoreConsumerConfig(bootstrap));
+        return new TopicReplay<>(new KafkaConsumer<>(config, topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer()), topic.name(), TIMEOUT);
+    }
+}
