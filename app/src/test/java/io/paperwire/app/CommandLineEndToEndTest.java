@@ -43,6 +43,12 @@ class CommandLineEndToEndTest {
         Run second = run(args);
         assertThat(second.status).as(second.err).isZero();
         assertThat(second.out).contains("On papers.published now: 40 paper events");
+        // Every delivery the ledger holds was sent: nothing failed, nothing is left pending.
+        String[] platform = java.util.Arrays.copyOfRange(args, 4, args.length);
+        Run deliveries = run(concat(new String[] {"deliveries", "--unfinished"}, platform));
+        assertThat(deliveries.status).as(deliveries.err).isZero();
+        assertThat(deliveries.out).contains("no unfinished deliveries");
+
         // Nothing new was published, so no alert and no mail is added: the counts of the first run stand.
         assertThat(alertCount(second.out)).isEqualTo(alertCount(first.out));
         try (var mails = java.nio.file.Files.list(dataDir.resolve("mail"))) {
@@ -71,6 +77,12 @@ class CommandLineEndToEndTest {
         assertThat(lines.toString()).contains("arxiv:2611.00001").contains("arxiv:hep-th/9901001")
                 .contains("First paper title");
         assertThat(run.err).contains("published 2").contains("dead-lettered 1");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static int alertCount(String out) {

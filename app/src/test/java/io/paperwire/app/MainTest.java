@@ -30,7 +30,7 @@ class MainTest {
     void shouldOfferHelpOnEveryCommand() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("up");
-        for (String command : new String[] {"up", "demo", "ingest", "run", "annotate", "eval", "feed"}) {
+        for (String command : new String[] {"up", "demo", "ingest", "run", "annotate", "eval", "feed", "deliveries"}) {
             out.getBuffer().setLength(0);
             assertThat(run(command, "--help")).isZero();
             assertThat(out.toString()).contains("Usage: paperwire " + command);
