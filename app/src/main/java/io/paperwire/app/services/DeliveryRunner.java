@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
@@ -22,6 +25,10 @@ import io.paperwire.notify.NotifyService;
 import io.paperwire.notify.delivery.DeadLetterSink;
 import io.paperwire.notify.delivery.DeliveryDispatcher;
 import io.paperwire.notify.delivery.DeliveryLanes;
+import io.paperwire.notify.delivery.MatchedPaper;
+import io.paperwire.notify.delivery.feed.AtomFeedRenderer;
+import io.paperwire.notify.delivery.feed.FeedEvents;
+import io.paperwire.notify.delivery.feed.SseBroadcaster;
 import io.paperwire.notify.delivery.RetryPolicy;
 import io.paperwire.notify.delivery.digest.DigestSettings;
 import io.paperwire.notify.delivery.email.AlertMailComposer;
@@ -53,6 +60,7 @@ import org.slf4j.LoggerFactory;
  * Runs alert delivery on a platform: reads {@code alerts}, sends instant mail (over SMTP when {@code mail.smtp.host}
  * is set, otherwise as {@code .eml} files under {@code <data.dir>/mail}) and webhooks, runs due digests, and records
  * every delivery in the {@code deliveries} ledger. Deliveries given up go to {@code deadletters} (stage delivery).
+ * Also serves the live feeds on notify's HTTP server (see {@link #registerFeeds}).
  */
 public final class DeliveryRunner implements AutoCloseable {
 
@@ -64,9 +72,14 @@ public final class DeliveryRunner implements AutoCloseable {
     private final KafkaProducer<String, DeadLetter> deadLetters;
     private final Thread loop;
     private final Path mailDirectory;
+    private final SseBroadcaster<MatchedPaper> feed;
+    private final ExecutorService feedWriters;
 
     private DeliveryRunner(KafkaDeliveryLedger ledger, AlertDeliveryService service,
-                           KafkaProducer<String, DeadLetter> deadLetters, Path mailDirectory) {
+                           KafkaProducer<String, DeadLetter> deadLetters, Path mailDirectory,
+                           SseBroadcaster<MatchedPaper> feed, ExecutorService feedWriters) {
+        this.feed = feed;
+        this.feedWriters = feedWriters;
         this.ledger = ledger;
         this.service = service;
         this.deadLetters = deadLetters;
@@ -122,6 +135,13 @@ public final class DeliveryRunner implements AutoCloseable {
                 new WebhookChannel(HttpClient.newHttpClient(), urls, Duration.ofSeconds(10), clock), ledger, retries,
                 sink, DeliveryLanes.callerThread(), clock, new Random());
 
+        ExecutorService feedWriters = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "paperwire-feed-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        SseBroadcaster<MatchedPaper> feed = new SseBroadcaster<>(new FeedEvents(new ObjectMapper())::alert, 256,
+                feedWriters);
         KafkaConsumer<String, Alert> alerts = new KafkaConsumer<>(AlertDeliveryService.alertConsumerConfig(bootstrap),
                 topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer());
         SubscriptionDirectory directory = new SubscriptionDirectory() {
@@ -140,9 +160,10 @@ public final class DeliveryRunner implements AutoCloseable {
                 replay(bootstrap, topics.alerts()), directory, ledger,
                 new AlertDeliveryService.MailDelivery(mail, new AlertMailComposer(smtp, clock)),
                 Optional.of(new AlertDeliveryService.WebhookDelivery(webhook, new AlertWebhookComposer(new ObjectMapper()))),
-                Optional.empty(), DigestSettings.defaults(), DeliverySettings.defaults(), clock);
+                Optional.of(feed), DigestSettings.defaults(), DeliverySettings.defaults(), clock);
         DeliveryRunner runner = new DeliveryRunner(ledger, service, deadLetterProducer,
-                smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY));
+                smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY), feed, feedWriters);
+        registerFeeds(notify, service, feed, new AtomFeedRenderer(publicBaseUrl, clock), clock);
         runner.loop.start();
         return runner;
     }
@@ -165,8 +186,52 @@ public final class DeliveryRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * The live feeds on notify's HTTP server: {@code GET /api/feed/stream[?subscription=ID]} (Server-Sent Events of
+     * alerts as they are delivered) and {@code GET /feeds/ID.atom} (an Atom feed of a subscription's recent matches).
+     */
+    private static void registerFeeds(NotifyService notify, AlertDeliveryService service,
+                                      SseBroadcaster<MatchedPaper> feed, AtomFeedRenderer atom, Clock clock) {
+        notify.http().register("/api/feed/stream", exchange -> {
+            String query = exchange.getRequestURI().getRawQuery();
+            String subscription = null;
+            if (query != null) {
+                for (String pair : query.split("&")) {
+                    if (pair.startsWith("subscription=")) {
+                        subscription = java.net.URLDecoder.decode(pair.substring("subscription=".length()),
+                                StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            String wanted = subscription;
+            feed.attach(exchange, match -> wanted == null || wanted.equals(match.alert().getSubscriptionId()));
+        });
+        notify.http().register("/feeds/", exchange -> {
+            try (exchange) {
+                String path = exchange.getRequestURI().getPath();
+                String name = path.substring("/feeds/".length());
+                Optional<Subscription> subscription = name.endsWith(".atom")
+                        ? notify.subscriptions().get(name.substring(0, name.length() - ".atom".length()))
+                        : Optional.empty();
+                if (subscription.isEmpty() || !"GET".equals(exchange.getRequestMethod())) {
+                    byte[] body = "no such feed\n".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(404, body.length);
+                    exchange.getResponseBody().write(body);
+                    return;
+                }
+                var matches = service.digestContent().matches(subscription.get(), java.time.Instant.EPOCH,
+                        clock.instant());
+                exchange.getResponseHeaders().set("Content-Type", AtomFeedRenderer.CONTENT_TYPE);
+                exchange.sendResponseHeaders(200, 0);
+                atom.write(subscription.get(), matches, exchange.getResponseBody());
+            }
+        });
+    }
+
     @Override
     public void close() {
+        feed.close();
+        feedWriters.shutdownNow();
         service.close();
         try {
             loop.join(Duration.ofSeconds(30).toMillis());
