@@ -1,5 +1,8 @@
 package io.paperwire.enrich;
 
+import static io.paperwire.schemas.streams.SettingValues.duration;
+import static io.paperwire.schemas.streams.SettingValues.integer;
+
 import io.paperwire.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,31 +178,6 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
         props.putAll(streamsOverrides);
         props.putAll(extra);
         return props;
-    }
-
-    private static int integer(Map<String, String> settings, String key, int fallback) {
-        String value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'", e);
-        }
-    }
-
-    private static Duration duration(Map<String, String> settings, String key, Duration fallback) {
-        String value = settings.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " must be an ISO-8601 duration such as PT1H, was '" + value
-                    + "'", e);
-        }
     }
 
     private static void requireText(String value, String name) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
@@ -174,12 +173,8 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println("Serving; press Ctrl-C to stop.");
             out.flush();
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                platform.close();
-                stopped.countDown();
-            }, "paperwire-demo-shutdown"));
-            stopped.await();
+            // The services stop before the platform they run on; the JVM ends right after.
+            ServeUntilStopped.serve("demo", List.of(delivery, notify, enrich, platform));
             return 0;
         }
     }

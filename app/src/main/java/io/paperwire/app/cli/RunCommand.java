@@ -1,8 +1,8 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
@@ -52,15 +52,9 @@ public final class RunCommand implements Runnable {
                 platform.close();
                 throw e;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                enrich.close();
-                platform.close();
-                stopped.countDown();
-            }, "paperwire-enrich-shutdown"));
             out.println("enrich running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
             out.flush();
-            stopped.await();
+            ServeUntilStopped.serve("enrich", List.of(enrich, platform));
             return enrich.failure().isPresent() ? 1 : 0;
         }
     }
@@ -87,17 +81,11 @@ public final class RunCommand implements Runnable {
                 platform.close();
                 throw e;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                notify.close();
-                platform.close();
-                stopped.countDown();
-            }, "paperwire-notify-shutdown"));
             out.printf("notify running against %s; subscriptions API %s/api/subscriptions (write token: %s); "
                     + "press Ctrl-C to stop.%n", platform.bootstrapServers(),
                     notify.http().url().toString().replaceAll("/$", ""), config.apiToken());
             out.flush();
-            stopped.await();
+            ServeUntilStopped.serve("notify", List.of(notify, platform));
             return 0;
         }
     }

@@ -1,9 +1,10 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.platform.TopicCatalog;
@@ -38,43 +39,31 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Platform platform = Platform.start(platformOptions.load());
+        // What runs, in the order it must stop: the newest first, the platform last.
+        List<AutoCloseable> started = new ArrayList<>(List.of(platform));
         Optional<ScheduledIngest> ingest = Optional.empty();
         Optional<EnrichService> enrich = Optional.empty();
         Optional<NotifyService> notify = Optional.empty();
         Optional<DeliveryRunner> delivery = Optional.empty();
-        NotifyConfig notifyConfig = NotifyRunner.config(platform);
+        NotifyConfig notifyConfig;
         try {
+            notifyConfig = NotifyRunner.config(platform);
             if (platform.config().getBoolean(Settings.ENRICH_ENABLED)) {
                 enrich = Optional.of(EnrichRunner.start(platform));
+                started.add(0, enrich.get());
             }
             if (platform.config().getBoolean(Settings.NOTIFY_ENABLED)) {
                 notify = Optional.of(NotifyRunner.start(platform, notifyConfig));
+                started.add(0, notify.get());
                 delivery = Optional.of(DeliveryRunner.start(platform, notify.get(), notify.get().http().url()));
+                started.add(0, delivery.get());
             }
             ingest = ScheduledIngest.start(platform);
+            ingest.ifPresent(i -> started.add(0, i));
         } catch (RuntimeException e) {
-            ingest.ifPresent(ScheduledIngest::close);
-            delivery.ifPresent(DeliveryRunner::close);
-            notify.ifPresent(NotifyService::close);
-            enrich.ifPresent(EnrichService::close);
-            platform.close();
+            ServeUntilStopped.closeQuietly(started);
             throw e;
         }
-        Optional<NotifyService> notifyService = notify;
-        Optional<DeliveryRunner> deliveryRunner = delivery;
-        Optional<ScheduledIngest> scheduled = ingest;
-        Optional<EnrichService> enrichService = enrich;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("paperwire: stopping...");
-            out.flush();
-            scheduled.ifPresent(ScheduledIngest::close);
-            deliveryRunner.ifPresent(DeliveryRunner::close);
-            notifyService.ifPresent(NotifyService::close);
-            enrichService.ifPresent(EnrichService::close);
-            platform.close();
-            stopped.countDown();
-        }, "paperwire-shutdown"));
         printWhereEverythingListens(platform, out);
         out.println(enrich.isPresent() ? "  Enrich: running (papers.published -> papers.enriched, papers.signals -> papers.trending)"
                 : "  Enrich: off (enrich.enabled=false)");
@@ -86,7 +75,7 @@ public final class UpCommand implements Callable<Integer> {
                 : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        stopped.await();
+        ServeUntilStopped.serve("up", started);
         return 0;
     }
 
