@@ -69,7 +69,7 @@ public final class PaperEnricher {
 
     /**
      * The enricher version written into every enriched event: keyword method, arXiv taxonomy, topic taxonomy and
-     * classifier versions, plus the configured suffix, e.g. {@code kw1+arxiv-2024-11+topics-1+cnb-h20-v1}.
+     * classifier versions, plus the configured suffix, e.g. {@code kw1+arxiv-2024-11+topics-2025.1+cnb-hier-h20-v2}.
      */
     public static String enricherVersion(EnricherResources resources, String versionSuffix) {
         String version = KEYWORD_METHOD_VERSION
