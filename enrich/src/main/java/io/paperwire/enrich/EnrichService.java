@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -80,12 +81,15 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /**
-     * Stops the stream threads, committing what was processed, and waits at most {@code timeout}.
+     * Stops the stream threads, committing what was processed, and waits at most {@code timeout}. The app leaves its
+     * consumer group, so its partitions move to the other instances at once and, when it was the last one, the group
+     * is empty at once (an operator can then reset its offsets, e.g. to replay {@code papers.published}).
      *
      * @return whether every thread stopped in time
      */
     public boolean close(Duration timeout) {
-        boolean stopped = streams.close(timeout);
+        boolean stopped = streams.close(CloseOptions.timeout(timeout)
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         if (!stopped) {
             log.warn("enrich app did not stop within {}", timeout);
         }

@@ -32,10 +32,15 @@ public final class IngestSchedule implements AutoCloseable {
             new Cadence.Daily(LocalTime.of(20, 30), ZoneId.of("America/New_York"));
 
     /** When a source runs next. */
-    public sealed interface Cadence permits Cadence.Daily, Cadence.Every {
+    public sealed interface Cadence permits Cadence.Daily, Cadence.Every, Cadence.Polling {
 
         /** The first run time strictly after {@code instant}. */
         Instant nextAfter(Instant instant);
+
+        /** The first run of a schedule started at {@code start}. */
+        default Instant firstRun(Instant start) {
+            return nextAfter(start);
+        }
 
         /** Every day at {@code at} in {@code zone}. */
         record Daily(LocalTime at, ZoneId zone) implements Cadence {
@@ -58,6 +63,25 @@ public final class IngestSchedule implements AutoCloseable {
             @Override
             public Instant nextAfter(Instant instant) {
                 return instant.plus(interval);
+            }
+        }
+
+        /** At start, then every {@code interval} (for cheap incremental sources such as a directory of files). */
+        record Polling(Duration interval) implements Cadence {
+            public Polling {
+                if (interval.isNegative() || interval.isZero()) {
+                    throw new IllegalArgumentException("interval must be positive");
+                }
+            }
+
+            @Override
+            public Instant nextAfter(Instant instant) {
+                return instant.plus(interval);
+            }
+
+            @Override
+            public Instant firstRun(Instant start) {
+                return start;
             }
         }
     }
@@ -97,12 +121,15 @@ public final class IngestSchedule implements AutoCloseable {
 
     /** Schedules the first run of every entry. */
     public void start() {
-        entries.forEach(this::scheduleNext);
+        entries.forEach(entry -> schedule(entry, entry.cadence().firstRun(clock.instant())));
     }
 
     private void scheduleNext(Entry entry) {
+        schedule(entry, entry.cadence().nextAfter(clock.instant()));
+    }
+
+    private void schedule(Entry entry, Instant next) {
         Instant now = clock.instant();
-        Instant next = entry.cadence().nextAfter(now);
         long delay = Math.max(0, Duration.between(now, next).toMillis());
         log.info("ingest schedule: {} next at {}", entry.name(), next);
         executor.schedule(() -> runOnce(entry), delay, TimeUnit.MILLISECONDS);

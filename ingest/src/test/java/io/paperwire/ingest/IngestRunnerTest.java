@@ -164,5 +164,12 @@ class IngestRunnerTest {
                 .isEqualTo(Instant.parse("2026-11-29T01:30:00Z"));
         assertThat(new IngestSchedule.Cadence.Every(Duration.ofHours(1)).nextAfter(Instant.parse("2026-11-27T10:00:00Z")))
                 .isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
+        IngestSchedule.Cadence polling = new IngestSchedule.Cadence.Polling(Duration.ofMinutes(1));
+        assertThat(polling.firstRun(Instant.parse("2026-11-27T10:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+        assertThat(polling.nextAfter(Instant.parse("2026-11-27T10:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-27T10:01:00Z"));
+        assertThat(daily.firstRun(Instant.parse("2026-11-27T10:00:00Z")))
+                .isEqualTo(Instant.parse("2026-11-28T01:30:00Z"));
     }
 }

@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.paperwire.app.config.ConfigException;
+import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.NotifyRunner;
+import io.paperwire.app.services.ScheduledIngest;
 import io.paperwire.enrich.EnrichService;
 import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.NotifyService;
@@ -21,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run one service against --bootstrap-servers (or the running embedded platform) until Ctrl-C.",
-        subcommands = {RunCommand.Enrich.class, RunCommand.Notify.class})
+        subcommands = {RunCommand.Ingest.class, RunCommand.Enrich.class, RunCommand.Notify.class})
 public final class RunCommand implements Runnable {
 
     @Spec
@@ -30,6 +33,37 @@ public final class RunCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = {"Run the configured harvests on their schedule: ingest.feed.archives (daily, after arXiv's "
+                    + "announcement), ingest.hf-daily.enabled (hourly), ingest.watch.dir (at start, then every minute).",
+                "Harvesting is not partitioned: run one instance per configuration (a second one fences the first)."})
+    static final class Ingest implements Callable<Integer> {
+        @Mixin
+        PlatformOptions platformOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            PrintWriter out = spec.commandLine().getOut();
+            Platform platform = Platform.connectOrStart(platformOptions.load());
+            ScheduledIngest ingest;
+            try {
+                ingest = ScheduledIngest.start(platform).orElseThrow(() -> new ConfigException(
+                        "nothing to harvest: set " + Settings.INGEST_FEED_ARCHIVES + ", "
+                                + Settings.INGEST_HF_DAILY_ENABLED + " or " + Settings.INGEST_WATCH_DIR));
+            } catch (RuntimeException e) {
+                platform.close();
+                throw e;
+            }
+            out.println("ingest running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.flush();
+            ServeUntilStopped.serve("ingest", List.of(ingest, platform));
+            return 0;
+        }
     }
 
     @Command(name = "enrich", mixinStandardHelpOptions = true,

@@ -37,6 +37,8 @@ public final class Settings {
     public static final String INGEST_FEED_ARCHIVES = "ingest.feed.archives";
     /** Whether {@code paperwire up} harvests Hugging Face daily papers every hour. */
     public static final String INGEST_HF_DAILY_ENABLED = "ingest.hf-daily.enabled";
+    /** A directory whose paper files (any format {@code ingest file} reads) are harvested every minute; empty: off. */
+    public static final String INGEST_WATCH_DIR = "ingest.watch.dir";
     /** Contact (email or URL) named in the User-Agent of harvest requests, as arXiv asks. */
     public static final String INGEST_CONTACT = "ingest.contact";
 
@@ -66,6 +68,7 @@ public final class Settings {
         d.put(TOPIC_CREATE, "true");
         d.put(INGEST_FEED_ARCHIVES, "");
         d.put(INGEST_HF_DAILY_ENABLED, "false");
+        d.put(INGEST_WATCH_DIR, "");
         d.put(INGEST_CONTACT, "");
         d.put(ENRICH_ENABLED, "true");
         d.put(NOTIFY_ENABLED, "true");

@@ -1,5 +1,6 @@
 package io.paperwire.app.services;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,19 +21,25 @@ import io.paperwire.ingest.http.PoliteHttpClient;
 import io.paperwire.ingest.parse.ParserSettings;
 import io.paperwire.ingest.publish.IngestTopics;
 import io.paperwire.ingest.source.ArxivFeedSource;
+import io.paperwire.ingest.source.FileSource;
 import io.paperwire.ingest.source.HfDailySource;
 import io.paperwire.schemas.PaperwireTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sources {@code paperwire up} harvests on a schedule: the arXiv announcement feed once a day after the
- * announcement ({@code ingest.feed.archives}), Hugging Face daily papers every hour ({@code ingest.hf-daily.enabled}).
- * Nothing is scheduled unless configured.
+ * The sources {@code paperwire up} and {@code paperwire run ingest} harvest on a schedule: the arXiv announcement
+ * feed once a day after the announcement ({@code ingest.feed.archives}), Hugging Face daily papers every hour
+ * ({@code ingest.hf-daily.enabled}), and the files of a directory at start and every minute ({@code ingest.watch.dir}; the file
+ * checkpoint makes each pass read only new files and appended lines). Nothing is scheduled unless configured. All
+ * sources share one transactional producer, so a second instance with the same configuration fences the first.
  */
 public final class ScheduledIngest implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledIngest.class);
+
+    /** How often {@code ingest.watch.dir} is scanned. */
+    public static final Duration WATCH_DIR_INTERVAL = Duration.ofMinutes(1);
 
     private final IngestRuntime runtime;
     private final IngestSchedule schedule;
@@ -47,7 +54,8 @@ public final class ScheduledIngest implements AutoCloseable {
         PaperwireConfig config = platform.config();
         Optional<String> archives = config.get(Settings.INGEST_FEED_ARCHIVES);
         boolean hf = config.getBoolean(Settings.INGEST_HF_DAILY_ENABLED);
-        if (archives.isEmpty() && !hf) {
+        Optional<Path> watchDir = config.get(Settings.INGEST_WATCH_DIR).map(Path::of);
+        if (archives.isEmpty() && !hf && watchDir.isEmpty()) {
             return Optional.empty();
         }
         HttpSettings http = HttpSettings.defaults();
@@ -67,6 +75,9 @@ public final class ScheduledIngest implements AutoCloseable {
                             Optional.empty())),
                     new IngestSchedule.Cadence.Every(Duration.ofHours(1))));
         }
+        watchDir.ifPresent(dir -> entries.add(new IngestSchedule.Entry("files:" + dir,
+                () -> sources.files(FileSource.Settings.of(List.of(dir), false)),
+                new IngestSchedule.Cadence.Polling(WATCH_DIR_INTERVAL))));
         IngestTopics topics = IngestTopics.from(PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig()));
         IngestRuntime runtime = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
                 .withHttp(http).withTransactionalId("paperwire-ingest-scheduled"), topics, IngestListener.silent());
