@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.paperwire.app.config.ConfigException;
+import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
@@ -49,12 +50,15 @@ public final class RunCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
-            Platform platform = Platform.connectOrStart(platformOptions.load());
+            PaperwireConfig config = platformOptions.load();
+            if (!ScheduledIngest.anyConfigured(config)) {
+                throw new ConfigException("nothing to harvest: set " + Settings.INGEST_FEED_ARCHIVES + ", "
+                        + Settings.INGEST_HF_DAILY_ENABLED + " or " + Settings.INGEST_WATCH_DIR);
+            }
+            Platform platform = Platform.connectOrStart(config);
             ScheduledIngest ingest;
             try {
-                ingest = ScheduledIngest.start(platform).orElseThrow(() -> new ConfigException(
-                        "nothing to harvest: set " + Settings.INGEST_FEED_ARCHIVES + ", "
-                                + Settings.INGEST_HF_DAILY_ENABLED + " or " + Settings.INGEST_WATCH_DIR));
+                ingest = ScheduledIngest.start(platform).orElseThrow();
             } catch (RuntimeException e) {
                 platform.close();
                 throw e;

@@ -49,6 +49,13 @@ public final class ScheduledIngest implements AutoCloseable {
         this.schedule = schedule;
     }
 
+    /** Whether {@code config} names any source to harvest on a schedule. */
+    public static boolean anyConfigured(PaperwireConfig config) {
+        return config.get(Settings.INGEST_FEED_ARCHIVES).isPresent()
+                || config.getBoolean(Settings.INGEST_HF_DAILY_ENABLED)
+                || config.get(Settings.INGEST_WATCH_DIR).isPresent();
+    }
+
     /** Starts the configured schedule, or returns empty when no source is configured. */
     public static Optional<ScheduledIngest> start(Platform platform) {
         PaperwireConfig config = platform.config();
