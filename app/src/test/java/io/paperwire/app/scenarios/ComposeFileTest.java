@@ -58,6 +58,9 @@ class ComposeFileTest {
         assertThat(image("kafka")).startsWith("apache/kafka:");
         assertThat(image("schema-registry")).startsWith("confluentinc/cp-schema-registry:");
         assertThat(image("mailpit")).startsWith("axllent/mailpit:");
+        assertThat(image("kafka")).as("the scenarios' container stack runs the same images")
+                .isEqualTo(ContainerStack.KAFKA_IMAGE);
+        assertThat(image("schema-registry")).isEqualTo(ContainerStack.SCHEMA_REGISTRY_IMAGE);
         List.of("kafka", "schema-registry", "mailpit").forEach(name ->
                 assertThat(image(name)).as(name + " is pinned to a version").doesNotEndWith(":latest").contains(":"));
 
