@@ -48,6 +48,9 @@ import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
 import io.paperwire.app.platform.TopicSnapshot;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +63,8 @@ import picocli.CommandLine.Spec;
  * formats, ingests them through the same parsers and exactly-once publisher as real sources, reads
  * {@code papers.published} back through the registry and shows what arrived. A second run publishes nothing new: every
  * sighting is recognised as a duplicate. {@code --once} exits after the summary; otherwise it keeps serving.
+ * {@code --seed} runs none of the services: for a cluster whose enrich and notify run elsewhere ({@code paperwire run},
+ * {@code docker compose up}) it writes the example subscriptions to {@code subscriptions}, ingests the sample and exits.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the main job offline on the embedded Kafka broker and schema registry, with a synthetic "
@@ -82,6 +87,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Archives of the live feed (default: ${DEFAULT-VALUE}).")
     String archives;
 
+    @Option(names = "--only-seed",
+            description = "Run no service here: write the example subscriptions and ingest the sample into a cluster "
+                    + "whose enrich and notify run elsewhere (docker compose), then exit.")
+    boolean onlySeed;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed; the same seed gives the same papers (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -94,6 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
         PaperwireConfig config = platformOptions.load();
         Path demoDir = Path.of(config.require(Settings.DATA_DIR)).resolve("demo");
         Files.createDirectories(demoDir);
+        if (onlySeed) {
+            return seed(config, demoDir, out);
+        }
 
         try (Platform platform = Platform.start(config);
              EnrichService enrich = EnrichRunner.start(platform);
@@ -102,31 +115,13 @@ public final class DemoCommand implements Callable<Integer> {
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
-            List<Subscription> subscriptions = createExampleSubscriptions(notify);
+            List<Subscription> subscriptions = exampleSubscriptions().stream().map(notify.subscriptions()::put).toList();
             out.println("Example subscriptions (through the same store as POST /api/subscriptions):");
             subscriptions.forEach(sub -> out.printf("  %-24s %s%n", sub.getName(), sub.getQuery()));
             out.println();
 
             PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
-            IngestSources sources = new IngestSources(PoliteHttpClient.create(HttpSettings.defaults()),
-                    ParserSettings.defaults(), Clock.systemUTC());
-            PaperSource source;
-            if (live) {
-                out.printf("Live: harvesting today's arXiv announcement feed for %s%n", archives);
-                source = sources.arxivFeed(new ArxivFeedSource.Settings(ArxivFeedSource.DEFAULT_BASE_URL, archives));
-            } else {
-                List<Path> sample = writeSample(demoDir);
-                out.printf("Sample: %d synthetic papers (seed %d) written to %s%n", papers, seed, sample.get(0));
-                out.printf("        their Hugging Face upvotes and comments to %s%n", sample.get(1));
-                source = sources.files(FileSource.Settings.of(sample, false));
-            }
-            out.flush();
-            IngestSummary summary;
-            try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
-                    .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics),
-                    IngestListener.printingTo(System.err))) {
-                summary = ingest.run(List.of(source));
-            }
+            IngestSummary summary = ingestSample(platform, topics, demoDir, out);
 
             List<Paper> published = new ArrayList<>(TopicSnapshot.values(platform, topics.published(), 0, 3,
                     Duration.ofSeconds(20)));
@@ -179,6 +174,64 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * {@code --only-seed}: the example subscriptions as records on {@code subscriptions} (what the store of a notify
+     * running elsewhere writes for {@code POST /api/subscriptions}), then the sample ingested; no service runs here.
+     */
+    private int seed(PaperwireConfig config, Path demoDir, PrintWriter out) throws IOException {
+        try (Platform platform = Platform.start(config)) {
+            PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
+            Topic<String, Subscription> subscriptionTopic = topics.subscriptions();
+            List<Subscription> subscriptions = exampleSubscriptions();
+            try (KafkaProducer<String, Subscription> producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                    subscriptionTopic.keySerde().serializer(), subscriptionTopic.valueSerde().serializer())) {
+                for (Subscription subscription : subscriptions) {
+                    producer.send(new ProducerRecord<>(subscriptionTopic.name(), subscription.getId(), subscription))
+                            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("cannot write the example subscriptions to " + subscriptionTopic.name()
+                        + " on " + platform.bootstrapServers() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            out.printf("Example subscriptions written to %s on %s:%n", subscriptionTopic.name(),
+                    platform.bootstrapServers());
+            subscriptions.forEach(sub -> out.printf("  %-24s %s%n", sub.getName(), sub.getQuery()));
+            IngestSummary summary = ingestSample(platform, topics, demoDir, out);
+            out.printf("Seeded: enrich and notify running against %s pick it up from here.%n",
+                    platform.bootstrapServers());
+            out.flush();
+            return summary.succeeded() ? 0 : 1;
+        }
+    }
+
+    /** Ingests the synthetic sample (or, with {@code --live}, today's arXiv feed) through the exactly-once publisher. */
+    private IngestSummary ingestSample(Platform platform, PaperwireTopics topics, Path demoDir, PrintWriter out)
+            throws IOException {
+        IngestSources sources = new IngestSources(PoliteHttpClient.create(HttpSettings.defaults()),
+                ParserSettings.defaults(), Clock.systemUTC());
+        PaperSource source;
+        if (live) {
+            out.printf("Live: harvesting today's arXiv announcement feed for %s%n", archives);
+            source = sources.arxivFeed(new ArxivFeedSource.Settings(ArxivFeedSource.DEFAULT_BASE_URL, archives));
+        } else {
+            List<Path> sample = writeSample(demoDir);
+            out.printf("Sample: %d synthetic papers (seed %d) written to %s%n", papers, seed, sample.get(0));
+            out.printf("        their Hugging Face upvotes and comments to %s%n", sample.get(1));
+            source = sources.files(FileSource.Settings.of(sample, false));
+        }
+        out.flush();
+        try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
+                .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics),
+                IngestListener.printingTo(System.err))) {
+            return ingest.run(List.of(source));
+        }
+    }
+
     private List<Path> writeSample(Path demoDir) throws IOException {
         // Dated relative to today, so that the sample's engagement signals fall inside the trending windows.
         Instant epoch = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3)
@@ -197,7 +250,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Three subscriptions over the synthetic sample's vocabulary; the same ids on every run, so re-runs replace them. */
-    private static List<Subscription> createExampleSubscriptions(NotifyService notify) {
+    private static List<Subscription> exampleSubscriptions() {
         List<Subscription> created = new ArrayList<>();
         String[][] examples = {
             {"demo-language-models", "Language models", "title:\"language models\" OR keywords:\"language models\""},
@@ -211,7 +264,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .setId(example[0]).setOwnerEmail("reader@example.org").setName(example[1]).setQuery(example[2])
                     .setEmailInstant(true).setUnsubscribeToken(tokens.newToken())
                     .setCreatedAt(now).setUpdatedAt(now).build();
-            created.add(notify.subscriptions().put(subscription));
+            created.add(subscription);
         }
         return created;
     }

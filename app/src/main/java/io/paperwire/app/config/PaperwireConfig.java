@@ -107,6 +107,13 @@ public final class PaperwireConfig {
                 result.put(name, v);
             }
         }
+        // Delivery settings are read by prefix (mail.*, see DeliveryRunner) and have no dash or underscore in
+        // their names, so PAPERWIRE_MAIL_SMTP_HOST -> mail.smtp.host; public.base.url likewise.
+        environment.forEach((k, v) -> {
+            if (k.startsWith("PAPERWIRE_MAIL_") || k.equals("PAPERWIRE_PUBLIC_BASE_URL")) {
+                result.put(k.substring("PAPERWIRE_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
+            }
+        });
         // Topic overrides are open-ended (topic.<name>.<setting>): accept them too.
         environment.forEach((k, v) -> {
             if (k.startsWith("PAPERWIRE_TOPIC__")) {
