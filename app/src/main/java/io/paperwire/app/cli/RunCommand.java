@@ -1,6 +1,7 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -8,6 +9,7 @@ import io.paperwire.app.config.ConfigException;
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
+import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.app.services.ScheduledIngest;
@@ -98,7 +100,8 @@ public final class RunCommand implements Runnable {
     }
 
     @Command(name = "notify", mixinStandardHelpOptions = true,
-            description = "Run the notify service: subscriptions API, stored-query matching, papers.enriched -> alerts.")
+            description = "Run the notify service: subscriptions API, stored-query matching (papers.enriched -> alerts) "
+                    + "and alert delivery (mail, webhooks, digests, live feeds).")
     static final class Notify implements Callable<Integer> {
         @Mixin
         PlatformOptions platformOptions;
@@ -110,20 +113,28 @@ public final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Platform platform = Platform.connectOrStart(platformOptions.load());
+            // What runs, in the order it must stop: the newest first, the platform last.
+            List<AutoCloseable> started = new ArrayList<>(List.of(platform));
             NotifyService notify;
             NotifyConfig config;
+            DeliveryRunner delivery;
             try {
                 config = NotifyRunner.config(platform);
                 notify = NotifyRunner.start(platform, config);
+                started.add(0, notify);
+                delivery = DeliveryRunner.start(platform, notify, notify.http().url());
+                started.add(0, delivery);
             } catch (RuntimeException e) {
-                platform.close();
+                ServeUntilStopped.closeQuietly(started);
                 throw e;
             }
             out.printf("notify running against %s; subscriptions API %s/api/subscriptions (write token: %s); "
                     + "press Ctrl-C to stop.%n", platform.bootstrapServers(),
                     notify.http().url().toString().replaceAll("/$", ""), config.apiToken());
+            delivery.mailDirectory().ifPresent(dir -> out.printf(
+                    "  Email: no SMTP server configured; mails are written as .eml files to %s%n", dir.toAbsolutePath()));
             out.flush();
-            ServeUntilStopped.serve("notify", List.of(notify, platform));
+            ServeUntilStopped.serve("notify", started);
             return 0;
         }
     }

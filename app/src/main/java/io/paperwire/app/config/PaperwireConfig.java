@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -99,6 +100,9 @@ public final class PaperwireConfig {
         return "PAPERWIRE_" + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    private static final List<String> DELIVERY_ENVIRONMENT_PREFIXES = List.of("PAPERWIRE_MAIL_", "PAPERWIRE_WEBHOOK_",
+            "PAPERWIRE_DIGEST_", "PAPERWIRE_DELIVERY_");
+
     private static Map<String, String> fromEnvironment(Map<String, String> environment) {
         Map<String, String> result = new TreeMap<>();
         for (String name : Settings.names()) {
@@ -107,10 +111,10 @@ public final class PaperwireConfig {
                 result.put(name, v);
             }
         }
-        // Delivery settings are read by prefix (mail.*, see DeliveryRunner) and have no dash or underscore in
-        // their names, so PAPERWIRE_MAIL_SMTP_HOST -> mail.smtp.host; public.base.url likewise.
+        // Delivery settings are read by prefix (mail.*, webhook.*, digest.*, delivery.*; see DeliveryRunner) and have
+        // no dash or underscore in their names, so PAPERWIRE_MAIL_SMTP_HOST -> mail.smtp.host; public.base.url likewise.
         environment.forEach((k, v) -> {
-            if (k.startsWith("PAPERWIRE_MAIL_") || k.equals("PAPERWIRE_PUBLIC_BASE_URL")) {
+            if (DELIVERY_ENVIRONMENT_PREFIXES.stream().anyMatch(k::startsWith) || k.equals("PAPERWIRE_PUBLIC_BASE_URL")) {
                 result.put(k.substring("PAPERWIRE_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), v);
             }
         });

@@ -1,6 +1,5 @@
 package io.paperwire.app.services;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
@@ -9,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -19,9 +18,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paperwire.app.config.ConfigException;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.delivery.BoundedLanes;
 import io.paperwire.notify.delivery.DeadLetterSink;
 import io.paperwire.notify.delivery.DeliveryDispatcher;
 import io.paperwire.notify.delivery.DeliveryLanes;
@@ -43,6 +44,7 @@ import io.paperwire.notify.delivery.runtime.SubscriptionDirectory;
 import io.paperwire.notify.delivery.webhook.AlertWebhookComposer;
 import io.paperwire.notify.delivery.webhook.WebhookChannel;
 import io.paperwire.notify.delivery.webhook.WebhookRequest;
+import io.paperwire.notify.delivery.webhook.WebhookSettings;
 import io.paperwire.notify.delivery.webhook.WebhookUrlPolicy;
 import io.paperwire.schemas.Alert;
 import io.paperwire.schemas.DeadLetter;
@@ -74,10 +76,37 @@ public final class DeliveryRunner implements AutoCloseable {
     private final Path mailDirectory;
     private final SseBroadcaster<MatchedPaper> feed;
     private final ExecutorService feedWriters;
+    private final DeliveryLanes webhookLanes;
+
+    /** The paperwire settings read by delivery, by prefix (see docs/delivery.md). */
+    private static final List<String> DELIVERY_PREFIXES = List.of("mail.retry.", "webhook.", "digest.", "delivery.");
+
+    /**
+     * Delivery's settings from paperwire's configuration: {@code mail.retry.*}, {@code webhook.retry.*} and the other
+     * {@code webhook.*} settings, {@code digest.*} and {@code delivery.*}, each named and defaulted as in
+     * docs/delivery.md.
+     */
+    record DeliveryOptions(RetryPolicy mailRetries, RetryPolicy webhookRetries, WebhookSettings webhook,
+                    WebhookUrlPolicy webhookUrls, DigestSettings digest, DeliverySettings delivery) {
+
+        /** @throws ConfigException naming the setting at fault */
+        static DeliveryOptions read(java.util.Properties properties) {
+            try {
+                return new DeliveryOptions(RetryPolicy.fromProperties(properties, "mail."),
+                        RetryPolicy.fromProperties(properties, "webhook."),
+                        WebhookSettings.fromProperties(properties),
+                        WebhookUrlPolicy.fromSetting(properties.getProperty(WebhookUrlPolicy.ALLOW_SETTING)),
+                        DigestSettings.fromProperties(properties), DeliverySettings.fromProperties(properties));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("delivery: " + e.getMessage());
+            }
+        }
+    }
 
     private DeliveryRunner(KafkaDeliveryLedger ledger, AlertDeliveryService service,
                            KafkaProducer<String, DeadLetter> deadLetters, Path mailDirectory,
-                           SseBroadcaster<MatchedPaper> feed, ExecutorService feedWriters) {
+                           SseBroadcaster<MatchedPaper> feed, ExecutorService feedWriters, DeliveryLanes webhookLanes) {
+        this.webhookLanes = webhookLanes;
         this.feed = feed;
         this.feedWriters = feedWriters;
         this.ledger = ledger;
@@ -95,9 +124,13 @@ public final class DeliveryRunner implements AutoCloseable {
         String bootstrap = platform.bootstrapServers();
 
         java.util.Properties mailProperties = new java.util.Properties();
+        java.util.Properties deliveryProperties = new java.util.Properties();
         platform.config().asMap().forEach((k, v) -> {
             if (k.startsWith("mail.") || k.equals(SmtpSettings.PUBLIC_BASE_URL)) {
                 mailProperties.put(k, v);
+            }
+            if (DELIVERY_PREFIXES.stream().anyMatch(k::startsWith)) {
+                deliveryProperties.put(k, v);
             }
         });
         mailProperties.putIfAbsent(SmtpSettings.PUBLIC_BASE_URL, publicBaseUrl.toString());
@@ -126,14 +159,16 @@ public final class DeliveryRunner implements AutoCloseable {
             }
         };
 
-        RetryPolicy retries = RetryPolicy.defaults();
+        DeliveryOptions settings = DeliveryOptions.read(deliveryProperties);
         DeliveryDispatcher<OutgoingMail> mail = new DeliveryDispatcher<>(MailChannels.select(smtp, dataDir), ledger,
-                retries, sink, DeliveryLanes.callerThread(), clock, new Random());
-        WebhookUrlPolicy urls = new WebhookUrlPolicy(EnumSet.noneOf(WebhookUrlPolicy.AddressClass.class),
-                InetAddress::getAllByName);
+                settings.mailRetries(), sink, DeliveryLanes.callerThread(), clock, new Random());
+        // One small pool per endpoint host: a slow or failing endpoint fills its own lane and delays no other.
+        BoundedLanes webhookLanes = new BoundedLanes(settings.webhook().threadsPerHost(),
+                settings.webhook().queuedPerHost(), "paperwire-webhook");
         DeliveryDispatcher<WebhookRequest> webhook = new DeliveryDispatcher<>(
-                new WebhookChannel(HttpClient.newHttpClient(), urls, Duration.ofSeconds(10), clock), ledger, retries,
-                sink, DeliveryLanes.callerThread(), clock, new Random());
+                new WebhookChannel(HttpClient.newHttpClient(), settings.webhookUrls(),
+                        settings.webhook().requestTimeout(), clock),
+                ledger, settings.webhookRetries(), sink, webhookLanes, clock, new Random());
 
         ExecutorService feedWriters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "paperwire-feed-writer");
@@ -160,9 +195,10 @@ public final class DeliveryRunner implements AutoCloseable {
                 replay(bootstrap, topics.alerts()), directory, ledger,
                 new AlertDeliveryService.MailDelivery(mail, new AlertMailComposer(smtp, clock)),
                 Optional.of(new AlertDeliveryService.WebhookDelivery(webhook, new AlertWebhookComposer(new ObjectMapper()))),
-                Optional.of(feed), DigestSettings.defaults(), DeliverySettings.defaults(), clock);
+                Optional.of(feed), settings.digest(), settings.delivery(), clock);
         DeliveryRunner runner = new DeliveryRunner(ledger, service, deadLetterProducer,
-                smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY), feed, feedWriters);
+                smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY), feed, feedWriters,
+                webhookLanes);
         registerFeeds(notify, service, feed, new AtomFeedRenderer(publicBaseUrl, clock), clock);
         runner.loop.start();
         return runner;
@@ -238,6 +274,7 @@ public final class DeliveryRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        webhookLanes.close(Duration.ofSeconds(10));
         deadLetters.close(Duration.ofSeconds(5));
         ledger.close();
     }

@@ -164,14 +164,12 @@ class ComposeFileTest {
         assertThat(smtp.baseUrl()).isEqualTo("http://localhost:" + notify.require(Settings.HTTP_PORT));
         // The API listens on every interface of the container, not only on its loopback.
         assertThat(notify.require(Settings.HOST)).isEqualTo("0.0.0.0");
-        assertThat(notify.getBoolean(Settings.ENRICH_ENABLED)).as("enrich runs in its own container").isFalse();
-        assertThat(notify.getBoolean(Settings.NOTIFY_ENABLED)).isTrue();
     }
 
     @Test
     void shouldRunPaperwireCommandsThatExist() {
         assertThat(command("enrich")).containsExactly("run", "enrich");
-        assertThat(command("notify")).containsExactly("up");
+        assertThat(command("notify")).containsExactly("run", "notify");
         assertThat(command("ingest")).containsExactly("demo", "--only-seed");
         for (String name : PAPERWIRE_SERVICES) {
             CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(command(name).toArray(String[]::new));
