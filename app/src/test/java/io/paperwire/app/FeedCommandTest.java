@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
+import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Keyword;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
@@ -115,6 +117,41 @@ class FeedCommandTest {
     }
 
     @Test
+    void shouldPrintOnlyTheEnrichedPapersMatchingAQuery() throws Exception {
+        Topic<String, EnrichedPaper> enriched = PaperwireTopics.fromConfig(platform.topicNames(),
+                platform.serdeConfig()).enriched();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                enriched.keySerde().serializer(), enriched.valueSerde().serializer())) {
+            String[][] papers = {{"arxiv:2611.10001", "Routing tokens to experts", "mixture of experts"},
+                {"arxiv:2611.10002", "Protein folding at scale", "protein structure"},
+                {"arxiv:2611.10003", "Sparse experts for speech", "speech recognition"}};
+            for (String[] p : papers) {
+                Paper paper = PlatformEndToEndTest.samplePaper();
+                paper.setKey(p[0]);
+                paper.setTitle(p[1]);
+                paper.setTitlePlain(null);
+                paper.setAbstractText("An abstract.");
+                producer.send(new ProducerRecord<>(enriched.name(), p[0], EnrichedPaper.newBuilder().setPaper(paper)
+                        .setKeywords(List.of(new Keyword(p[2], p[2], 1.0))).setTags(List.of()).setEnricherVersion("test")
+                        .setEnrichedAt(T0).build())).get();
+            }
+        }
+        List<JsonNode> lines = feedOf(enriched.name(), "--query", "title:experts AND NOT keywords:speech");
+        assertThat(lines).extracting(l -> l.get("key").asText()).containsExactly("arxiv:2611.10001");
+
+        StringWriter err = new StringWriter();
+        int status = Main.run(new String[] {"feed", "--topic", enriched.name(), "--query", "colour:red"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--query: ").contains("colour");
+        status = Main.run(new String[] {"feed", "--topic", published.name(), "--query", "title:experts"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--query filters papers.enriched");
+    }
+
+    @Test
     void shouldRefuseABadTime() throws Exception {
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"feed", "--from", "yesterday"}, new PrintWriter(new StringWriter()),
@@ -137,10 +174,14 @@ class FeedCommandTest {
     }
 
     private static List<JsonNode> feed(String... args) throws IOException {
+        return feedOf(published.name(), args);
+    }
+
+    private static List<JsonNode> feedOf(String topic, String... args) throws IOException {
         String[] full = new String[args.length + 7];
         full[0] = "feed";
         full[1] = "--topic";
-        full[2] = published.name();
+        full[2] = topic;
         full[3] = "--bootstrap-servers";
         full[4] = platform.bootstrapServers();
         full[5] = "--schema-registry-url";

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,19 +64,19 @@ class LiveFeedsTest {
 
             URI base = URI.create(notify.http().url().toString().replaceAll("/$", ""));
             List<String> events = new CopyOnWriteArrayList<>();
+            List<String> queried = new CopyOnWriteArrayList<>();
+            List<String> queriedElsewhere = new CopyOnWriteArrayList<>();
             HttpClient http = HttpClient.newHttpClient();
-            CompletableFuture<Void> stream = http.sendAsync(
-                    HttpRequest.newBuilder(URI.create(base + "/api/feed/stream?subscription=moe")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream()).thenAccept(response -> {
-                        try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                            String line;
-                            while ((line = reader.readLine()) != null) {
-                                events.add(line);
-                            }
-                        } catch (IOException closed) {
-                            // the server closed the stream at shutdown
-                        }
-                    });
+            CompletableFuture<Void> stream = open(http, URI.create(base + "/api/feed/stream?subscription=moe"), events);
+            CompletableFuture<Void> byQuery = open(http, URI.create(base + "/api/feed/stream?query="
+                    + URLEncoder.encode("title:experts AND categories:cs.*", StandardCharsets.UTF_8)), queried);
+            CompletableFuture<Void> byOtherQuery = open(http, URI.create(base + "/api/feed/stream?query="
+                    + URLEncoder.encode("categories:physics.*", StandardCharsets.UTF_8)), queriedElsewhere);
+            HttpResponse<String> badQuery = http.send(HttpRequest.newBuilder(URI.create(base
+                    + "/api/feed/stream?query=" + URLEncoder.encode("colour:red", StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(badQuery.statusCode()).isEqualTo(400);
+            assertThat(badQuery.body()).contains("bad query").contains("colour");
 
             Topic<String, EnrichedPaper> enriched = PaperwireTopics.fromConfig(platform.topicNames(),
                     platform.serdeConfig()).enriched();
@@ -89,8 +90,12 @@ class LiveFeedsTest {
                 producer.send(new ProducerRecord<>(enriched.name(), paper.getKey(), enrichedPaper)).get();
             }
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> events.stream().anyMatch(l -> l.startsWith("event: alert")));
+            await().atMost(Duration.ofSeconds(90)).until(() -> events.stream().anyMatch(l -> l.startsWith("event: alert"))
+                    && queried.stream().anyMatch(l -> l.startsWith("event: alert")));
             assertThat(String.join("\n", events)).contains(paper.getKey());
+            assertThat(String.join("\n", queried)).contains(paper.getKey());
+            assertThat(queriedElsewhere).as("a stream whose query the paper does not match")
+                    .noneMatch(l -> l.startsWith("event: alert"));
 
             HttpResponse<String> atom = http.send(HttpRequest.newBuilder(URI.create(base + "/feeds/moe.atom")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -102,7 +107,24 @@ class LiveFeedsTest {
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
             assertThat(delivery.mailDirectory()).isPresent();
             stream.cancel(true);
+            byQuery.cancel(true);
+            byOtherQuery.cancel(true);
         }
+    }
+
+    /** Reads a Server-Sent Events stream into {@code lines} until the server closes it. */
+    private static CompletableFuture<Void> open(HttpClient http, URI uri, List<String> lines) {
+        return http.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(response -> {
+                    try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = reader.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException closed) {
+                        // the server closed the stream at shutdown
+                    }
+                });
     }
 
     private static String port() throws IOException {

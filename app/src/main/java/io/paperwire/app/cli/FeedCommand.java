@@ -17,8 +17,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import io.paperwire.app.platform.Platform;
+import io.paperwire.notify.matching.PaperQueryFilter;
+import io.paperwire.notify.matching.QueryValidationException;
+import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.TopicNames;
 import io.paperwire.schemas.json.AvroJson;
 import io.paperwire.schemas.serde.GenericAvroSerde;
 import io.paperwire.schemas.serde.HttpSchemaRegistryClient;
@@ -26,6 +31,9 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.io.JsonEncoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,6 +46,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
 
 /**
  * {@code paperwire feed}: a streaming feed consumer for any paperwire topic. Starts at a point in time (Kafka's
@@ -74,6 +83,13 @@ public final class FeedCommand implements Callable<Integer> {
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
     Long max;
 
+    @Option(names = "--query", paramLabel = "QUERY",
+            description = "Only papers matching QUERY, in the subscription syntax (e.g. 'tags:\"mixture of experts\" "
+                    + "AND categories:cs.*'); for papers.enriched.")
+    String query;
+
+    private Predicate<GenericRecord> filter = record -> true;
+
     /** Output formats. */
     enum Format { JSON, AVRO_JSON }
 
@@ -94,6 +110,20 @@ public final class FeedCommand implements Callable<Integer> {
         if (to != null && from != null && !to.isAfter(from)) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--to must be after --from");
+        }
+        if (query != null) {
+            if (!topic.equals(TopicNames.defaults().enriched())) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--query filters " + TopicNames.defaults().enriched() + ", not " + topic);
+            }
+            PaperQueryFilter papers;
+            try {
+                papers = PaperQueryFilter.parse(query);
+            } catch (QueryValidationException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--query: " + e.getMessage());
+            }
+            filter = record -> record != null && papers.test(asEnrichedPaper(record));
         }
         PrintStream out = System.out;
         try (Platform platform = Platform.connectOrStart(platformOptions.load().with("topic.create", "false"))) {
@@ -153,6 +183,9 @@ public final class FeedCommand implements Callable<Integer> {
                             consumer.pause(List.of(tp));
                             continue;
                         }
+                        if (!filter.test(record.value())) {
+                            continue;
+                        }
                         out.println(line(record));
                         printed++;
                         if (max != null && printed >= max) {
@@ -179,6 +212,23 @@ public final class FeedCommand implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+    }
+
+    /**
+     * The enriched paper a record of papers.enriched holds, resolved from the schema it was written with to this
+     * version's (as a deserializer with a reader schema would).
+     */
+    private static EnrichedPaper asEnrichedPaper(GenericRecord record) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+            new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+            encoder.flush();
+            return new SpecificDatumReader<EnrichedPaper>(record.getSchema(), EnrichedPaper.getClassSchema())
+                    .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read an enriched paper from " + record.getSchema().getFullName(), e);
         }
     }
 

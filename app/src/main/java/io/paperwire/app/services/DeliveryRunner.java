@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Predicate;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,8 @@ import io.paperwire.app.config.ConfigException;
 import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.matching.PaperQueryFilter;
+import io.paperwire.notify.matching.QueryValidationException;
 import io.paperwire.notify.delivery.BoundedLanes;
 import io.paperwire.notify.delivery.DeadLetterSink;
 import io.paperwire.notify.delivery.DeliveryDispatcher;
@@ -48,6 +51,7 @@ import io.paperwire.notify.delivery.webhook.WebhookSettings;
 import io.paperwire.notify.delivery.webhook.WebhookUrlPolicy;
 import io.paperwire.schemas.Alert;
 import io.paperwire.schemas.DeadLetter;
+import io.paperwire.schemas.EnrichedPaper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Subscription;
 import io.paperwire.schemas.Topic;
@@ -223,24 +227,32 @@ public final class DeliveryRunner implements AutoCloseable {
     }
 
     /**
-     * The live feeds on notify's HTTP server: {@code GET /api/feed/stream[?subscription=ID]} (Server-Sent Events of
-     * alerts as they are delivered) and {@code GET /feeds/ID.atom} (an Atom feed of a subscription's recent matches).
+     * The live feeds on notify's HTTP server: {@code GET /api/feed/stream[?subscription=ID][&query=QUERY]}
+     * (Server-Sent Events of alerts as they are delivered; only one subscription's, and only those whose paper
+     * matches QUERY in the subscription syntax; a bad query gets 400 with the reason) and {@code GET /feeds/ID.atom} (an Atom feed of a subscription's recent matches).
      */
     private static void registerFeeds(NotifyService notify, AlertDeliveryService service,
                                       SseBroadcaster<MatchedPaper> feed, AtomFeedRenderer atom, Clock clock) {
         notify.http().register("/api/feed/stream", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            String subscription = null;
-            if (query != null) {
-                for (String pair : query.split("&")) {
-                    if (pair.startsWith("subscription=")) {
-                        subscription = java.net.URLDecoder.decode(pair.substring("subscription=".length()),
-                                StandardCharsets.UTF_8);
+            Map<String, String> parameters = queryParameters(exchange.getRequestURI().getRawQuery());
+            String subscription = parameters.get("subscription");
+            Predicate<EnrichedPaper> papers = paper -> true;
+            if (parameters.containsKey("query")) {
+                try {
+                    papers = PaperQueryFilter.parse(parameters.get("query"));
+                } catch (QueryValidationException e) {
+                    try (exchange) {
+                        byte[] body = ("bad query: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
+                        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+                        exchange.sendResponseHeaders(400, body.length);
+                        exchange.getResponseBody().write(body);
                     }
+                    return;
                 }
             }
-            String wanted = subscription;
-            feed.attach(exchange, match -> wanted == null || wanted.equals(match.alert().getSubscriptionId()));
+            Predicate<EnrichedPaper> wantedPapers = papers;
+            feed.attach(exchange, match -> (subscription == null || subscription.equals(match.alert().getSubscriptionId()))
+                    && wantedPapers.test(match.paper()));
         });
         notify.http().register("/feeds/", exchange -> {
             try (exchange) {
@@ -262,6 +274,20 @@ public final class DeliveryRunner implements AutoCloseable {
                 atom.write(subscription.get(), matches, exchange.getResponseBody());
             }
         });
+    }
+
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> parameters = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                if (equals > 0) {
+                    parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                            java.net.URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return parameters;
     }
 
     @Override
