@@ -112,8 +112,7 @@ public final class AlertMailComposer {
 
     /** The one-click unsubscribe URL of a subscription, carrying its token. */
     public String unsubscribeUrl(Subscription subscription) {
-        return settings.baseUrl() + "/unsubscribe/" + urlEncode(subscription.getId()) + "?token="
-                + urlEncode(subscription.getUnsubscribeToken());
+        return settings.baseUrl() + "/unsubscribe?token=" + urlEncode(subscription.getUnsubscribeToken());
     }
 
     private OutgoingMail mail(DeliveryKey key, String messageId, Subscription subscription, String subject,

@@ -47,7 +47,7 @@ class EmlFileChannelTest {
             assertThat(parsed.getMessageID()).isEqualTo(mail.messageId());
             assertThat(parsed.getSubject()).isEqualTo("[paperwire] A <b>bold</b> title");
             assertThat(parsed.getHeader("List-Unsubscribe", null))
-                    .isEqualTo("<http://localhost:8080/unsubscribe/sub-1?token=" + DeliveryFixtures.TOKEN + ">");
+                    .isEqualTo("<http://localhost:8080/unsubscribe?token=" + DeliveryFixtures.TOKEN + ">");
             MimeMultipart parts = (MimeMultipart) parsed.getContent();
             assertThat(parts.getCount()).isEqualTo(2);
             assertThat((String) parts.getBodyPart(1).getContent()).contains("A &lt;b&gt;bold&lt;/b&gt; title");

@@ -92,7 +92,7 @@ class SmtpMailChannelTest {
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage message = received[0];
-        String unsubscribe = "https://paperwire.test/unsubscribe/sub-1?token=" + DeliveryFixtures.TOKEN;
+        String unsubscribe = "https://paperwire.test/unsubscribe?token=" + DeliveryFixtures.TOKEN;
         assertThat(message.getHeader("Message-ID", null)).isEqualTo(mail.messageId()).matches("<alert\\.[0-9a-f]{32}@paperwire\\.test>");
         assertThat(message.getHeader("List-Unsubscribe", null)).isEqualTo("<" + unsubscribe + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
