@@ -18,6 +18,7 @@ import io.paperwire.schemas.EnrichedPaper;
 import io.paperwire.schemas.Subscription;
 import io.paperwire.schemas.SubscriptionStatus;
 import io.paperwire.schemas.TrendingScore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,9 +254,10 @@ public final class AlertDeliveryService implements AutoCloseable {
     public void deliverDue() {
         requireStarted();
         Instant now = clock.instant();
-        if (!now.isBefore(nextDigestTick)) {
+        // Digests wait for the first partition assignment: until then this instance cannot tell which are its own.
+        if (!now.isBefore(nextDigestTick) && !alertConsumer.assignment().isEmpty()) {
             nextDigestTick = now.plus(settings.digestTick());
-            List<DigestRun.Outcome> outcomes = digestRun.runDue(subscriptions.all());
+            List<DigestRun.Outcome> outcomes = digestRun.runDue(ownedSubscriptions());
             if (!outcomes.isEmpty()) {
                 LOG.info("digest tick: {}", outcomes);
             }
@@ -261,6 +265,26 @@ public final class AlertDeliveryService implements AutoCloseable {
         mail.dispatcher().runDue();
         webhook.ifPresent(w -> w.dispatcher().runDue());
         commitFinishedPrefix();
+    }
+
+    /**
+     * The subscriptions whose alerts partition this instance consumes now: only they get their digests here, so that
+     * with several delivery instances each digest is run by exactly one (the one that also holds its matches).
+     */
+    private List<Subscription> ownedSubscriptions() {
+        Set<TopicPartition> assigned = alertConsumer.assignment();
+        int partitions = alertConsumer.partitionsFor(alertsTopic).size();
+        return subscriptions.all().stream()
+                .filter(s -> assigned.contains(new TopicPartition(alertsTopic, partitionOf(s.getId(), partitions))))
+                .toList();
+    }
+
+    /**
+     * The partition of {@code alerts} that holds a subscription's alerts: Kafka's default partitioning of the UTF-8
+     * key (murmur2, as the producer and Kafka Streams use for keyed records).
+     */
+    static int partitionOf(String subscriptionId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(subscriptionId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private List<DeliveryKey> handle(ConsumerRecord<String, Alert> record) {

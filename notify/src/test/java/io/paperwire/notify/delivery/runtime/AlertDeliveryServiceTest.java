@@ -370,6 +370,11 @@ class AlertDeliveryServiceTest {
         service.start();
         service.deliverDue();
         clock.advance(Duration.ofHours(2));
+        // The digest runs once this instance owns the subscription's alerts partition (after its first assignment).
+        await().atMost(TIMEOUT).until(() -> {
+            service.pollOnce();
+            return greenMail.getReceivedMessages().length > 0;
+        });
         service.pollOnce();
 
         MimeMessage[] received = greenMail.getReceivedMessages();
