@@ -17,6 +17,13 @@ import java.util.Optional;
  */
 public interface DeliveryLedger {
 
+    /**
+     * Catches up with entries other processes wrote (called when this process takes over deliveries from another);
+     * a ledger only this process writes has nothing to do.
+     */
+    default void refresh() {
+    }
+
     /** Where a delivery stands. */
     enum State {
         /** An intent was recorded; the message may or may not have reached the receiver. */

@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * guards. A write that is not acknowledged throws {@link LedgerWriteException} and leaves the entry as it was.
  *
  * <p>Writes are serialised by one lock (a transition is a read-modify-write of one entry); reads are lock-free.
- * One ledger instance per process: two processes writing the same keys would race.
+ * One ledger instance per process. Several processes share the topic by owning disjoint keys (a subscription's
+ * deliveries are written by the delivery instance that owns its alerts partition); when ownership moves,
+ * {@link #refresh()} reads what the previous owner wrote since this ledger was restored.
  */
 public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable {
 
@@ -51,30 +53,37 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
     private final Map<DeliveryKey, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger unreadableRecords = new AtomicInteger();
 
-    private KafkaDeliveryLedger(Producer<String, byte[]> producer, String topic, Duration writeTimeout,
-                                LedgerEntryCodec codec) {
+    private final TopicReplay<String, byte[]> replay;
+
+    private KafkaDeliveryLedger(Producer<String, byte[]> producer, TopicReplay<String, byte[]> replay, String topic,
+                                Duration writeTimeout, LedgerEntryCodec codec) {
         this.producer = Objects.requireNonNull(producer, "producer");
+        this.replay = Objects.requireNonNull(replay, "replay");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
         this.codec = Objects.requireNonNull(codec, "codec");
     }
 
     /**
-     * Rebuilds the ledger from {@code topic} with {@code restoreConsumer} (assigned, not in a group; closed when the
-     * restore is done) and writes through {@code producer} (which must be idempotent with acks=all; see
+     * Rebuilds the ledger from {@code topic} with {@code restoreConsumer} (assigned, not in a group; kept for
+     * {@link #refresh()} and closed by {@link #close}) and writes through {@code producer} (which must be idempotent with acks=all; see
      * {@link #producerConfig}; closed by {@link #close}).
      *
      * @param timeout how long the restore and each write may take
      */
     public static KafkaDeliveryLedger restore(org.apache.kafka.clients.consumer.Consumer<String, byte[]> restoreConsumer,
                                               Producer<String, byte[]> producer, String topic, Duration timeout) {
-        KafkaDeliveryLedger ledger = new KafkaDeliveryLedger(producer, topic, timeout,
+        TopicReplay<String, byte[]> replay = new TopicReplay<>(restoreConsumer, topic, timeout);
+        KafkaDeliveryLedger ledger = new KafkaDeliveryLedger(producer, replay, topic, timeout,
                 new LedgerEntryCodec(new ObjectMapper()));
-        try (TopicReplay<String, byte[]> replay = new TopicReplay<>(restoreConsumer, topic, timeout)) {
+        try {
             int read = replay.catchUp(ledger::apply, timeout);
             LOG.info("delivery ledger restored from '{}': {} records, {} entries ({} pending, {} dead), {} unreadable",
                     topic, read, ledger.entries.size(), ledger.pending().size(), ledger.dead().size(),
                     ledger.unreadableRecords.get());
+        } catch (RuntimeException e) {
+            replay.close();
+            throw e;
         }
         return ledger;
     }
@@ -234,9 +243,21 @@ public final class KafkaDeliveryLedger implements DeliveryLedger, AutoCloseable 
         return entry;
     }
 
+    /**
+     * Reads the records written since the restore or the last refresh, by this process or another, so that entries of
+     * deliveries whose ownership just moved here are current. Under the write lock: every write acknowledged before
+     * is in the log, and each key ends at its latest record.
+     */
+    @Override
+    public synchronized void refresh() {
+        int read = replay.catchUp(this::apply, writeTimeout);
+        LOG.debug("delivery ledger refreshed: {} records", read);
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+        replay.close();
     }
 
     /** A ledger transition that Kafka did not acknowledge; the entry is unchanged. */

@@ -187,7 +187,11 @@ public final class AlertDeliveryService implements AutoCloseable {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                // Nothing to do: positions come from the committed offsets.
+                // Positions come from the committed offsets. The ledger entries of these partitions' deliveries may
+                // have been written by their previous owner since this ledger was restored: read them first.
+                if (!partitions.isEmpty()) {
+                    ledger.refresh();
+                }
             }
         });
         started = true;

@@ -110,6 +110,23 @@ class KafkaDeliveryLedgerTest {
     }
 
     @Test
+    void shouldSeeWhatAnotherInstanceWroteAfterARefresh() {
+        String topic = newLedgerTopic();
+        DeliveryKey handedOver = DeliveryKey.forAlert("a-9", "email");
+        try (KafkaDeliveryLedger previousOwner = open(topic); KafkaDeliveryLedger nextOwner = open(topic)) {
+            previousOwner.recordIntent(handedOver, "<a-9@paperwire.test>", T0);
+            previousOwner.recordSent(handedOver, "250 OK", T0.plusSeconds(1));
+            assertThat(nextOwner.find(handedOver)).as("written after this ledger was restored").isEmpty();
+
+            nextOwner.refresh();
+
+            assertThat(nextOwner.find(handedOver)).map(DeliveryLedger.Entry::state).contains(DeliveryLedger.State.SENT);
+            nextOwner.refresh();
+            assertThat(nextOwner.find(handedOver)).map(DeliveryLedger.Entry::state).contains(DeliveryLedger.State.SENT);
+        }
+    }
+
+    @Test
     void shouldRefuseTransitionsWithoutAnIntent() {
         try (KafkaDeliveryLedger ledger = open(newLedgerTopic())) {
             assertThatThrownBy(() -> ledger.recordSent(DeliveryKey.forAlert("nope", "email"), "ok", T0))
