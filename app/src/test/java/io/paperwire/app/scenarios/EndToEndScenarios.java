@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * stack and a GreenMail SMTP server; paperwire's services run on the stack through {@code app}'s runners
  * ({@link PaperwireServices}), configured as for any existing cluster. Counts are read {@code read_committed}.
  *
- * <p>A new scenario is a {@code @Test} method here: {@link #stack}, {@link #config} and {@link #fixture} give what
- * it needs (e.g. a replay scenario: run the services, stop them, reset, run again, compare counts).
+ * <p>The scenarios: ingest → enrich → notify → email; enrich killed mid-stream and started again; a replay of both
+ * apps (re-enriched, no alert or mail twice). A new scenario is a {@code @Test} method here: {@link #stack} and
+ * {@link #config} give what it needs.
  */
 abstract class EndToEndScenarios {
 
@@ -152,6 +153,71 @@ abstract class EndToEndScenarios {
             assertThat(alertPairs(alerts.values())).containsExactlyElementsOf(fixture.expectedAlerts());
             assertThat(services.enrich().orElseThrow().failure()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldReEnrichOnReplayAndAlertAndMailNoOneTwice() throws Exception {
+        PaperFixture fixture = new PaperFixture(15);
+        PaperwireConfig config = config();
+        try (PaperwireServices services = PaperwireServices.on(config).startEnrich().startNotify();
+             CommittedRecords<String, EnrichedPaper> enriched = new CommittedRecords<>(stack.bootstrapServers(),
+                     services.topics().enriched());
+             CommittedRecords<String, Alert> alerts = new CommittedRecords<>(stack.bootstrapServers(),
+                     services.topics().alerts())) {
+            fixture.subscriptions().forEach(services.notifyService().subscriptions()::put);
+            fixture.ingest(stack.bootstrapServers(), services.topics(), fixture.write(dir.resolve("papers")),
+                    fixture.papers());
+            await().atMost(PATIENCE).until(() -> enriched.poll().size() >= fixture.papers()
+                    && alertPairs(alerts.values()).size() >= fixture.expectedAlerts().size());
+            awaitMails(fixture);
+        }
+
+        // Both apps stopped: replay them from the start through the command line, as docs/replay.md shows.
+        Path settings = dir.resolve("paperwire.properties");
+        java.util.Properties properties = new java.util.Properties();
+        properties.putAll(config.asMap());
+        try (var out = java.nio.file.Files.newBufferedWriter(settings)) {
+            properties.store(out, "the scenario's configuration");
+        }
+        for (String app : List.of("enrich", "notify")) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int status = io.paperwire.app.Main.run(new String[] {"replay", app, "--earliest", "--config",
+                settings.toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            assertThat(status).as(app + ": " + err).isZero();
+            assertThat(out.toString()).contains("offsets moved");
+        }
+
+        PaperwireConfig reEnriching = config.with("enrich.paperwire.enrich.version.suffix", "-replayed");
+        try (PaperwireServices services = PaperwireServices.on(reEnriching).startEnrich().startNotify();
+             CommittedRecords<String, EnrichedPaper> enriched = new CommittedRecords<>(stack.bootstrapServers(),
+                     services.topics().enriched());
+             CommittedRecords<String, Alert> alerts = new CommittedRecords<>(stack.bootstrapServers(),
+                     services.topics().alerts());
+             var admin = services.platform().admin()) {
+            await().atMost(PATIENCE).until(() -> enriched.poll().size() >= 2 * fixture.papers()
+                    && caughtUp(admin, "paperwire-notify", services.topics().enriched().name()));
+            List<EnrichedPaper> all = enriched.poll().stream().map(ConsumerRecord::value).toList();
+            assertThat(all).hasSize(2 * fixture.papers());
+            assertThat(all.stream().filter(e -> e.getEnricherVersion().endsWith("-replayed")))
+                    .as("every paper re-enriched once, by the new enricher version").hasSize(fixture.papers());
+            assertThat(alertPairs(alerts.values())).as("no alert twice")
+                    .containsExactlyElementsOf(fixture.expectedAlerts());
+            assertThat(mailSubjectsByRecipient()).as("no mail twice").isEqualTo(fixture.expectedMailSubjects());
+        }
+    }
+
+    /** Whether {@code group} has committed the end offset of every non-empty partition of {@code topic}. */
+    private static boolean caughtUp(org.apache.kafka.clients.admin.Admin admin, String group, String topic)
+            throws Exception {
+        var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        var request = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+                org.apache.kafka.clients.admin.OffsetSpec>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().forEach(p ->
+                request.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get().entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));
     }
 
     /** Waits until GreenMail holds the expected mails, then checks there is exactly one per alert, no more. */
