@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -157,25 +156,37 @@ public final class SubjectClassifier {
 
     /** Hashed unigram and bigram features with log(1 + tf) weights. */
     Map<Integer, Float> features(String title, String abstractText) {
+        // Each kept stem's FNV-1a state, before masking; a bigram "a b" continues a's state with ' ' and b's
+        // bytes, which gives exactly bucket("a b") without building the string. Integer.MIN_VALUE marks a break
+        // between title and abstract (no bigram across it).
         List<String> stems = new ArrayList<>();
+        int[] states = new int[64];
+        int n = 0;
         for (String text : new String[] {title, abstractText}) {
             for (StemmedTokenizer.Token token : tokenizer.tokens(text)) {
                 if (!token.stopWord() && token.stem().length() > 1 && !isNumber(token.stem())) {
+                    if (n == states.length) {
+                        states = java.util.Arrays.copyOf(states, n * 2);
+                    }
                     stems.add(token.stem());
+                    states[n++] = fnv(FNV_OFFSET, token.stem());
                 }
             }
             stems.add(null);
+            if (n == states.length) {
+                states = java.util.Arrays.copyOf(states, n * 2);
+            }
+            states[n++] = 0;
         }
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < stems.size(); i++) {
-            String stem = stems.get(i);
-            if (stem == null) {
+            if (stems.get(i) == null) {
                 continue;
             }
-            counts.merge(bucket(stem), 1, Integer::sum);
+            counts.merge(states[i] & BUCKET_MASK, 1, Integer::sum);
             String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
             if (next != null) {
-                counts.merge(bucket(stem + ' ' + next), 1, Integer::sum);
+                counts.merge(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK, 1, Integer::sum);
             }
         }
         Map<Integer, Float> features = new HashMap<>();
@@ -195,12 +206,43 @@ public final class SubjectClassifier {
 
     /** A stable bucket for a feature string (FNV-1a over UTF-8, so it does not depend on the JVM). */
     static int bucket(String feature) {
-        int hash = 0x811c9dc5;
-        for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
+        return fnv(FNV_OFFSET, feature) & BUCKET_MASK;
+    }
+
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int BUCKET_MASK = (1 << HASH_BITS) - 1;
+
+    /** Continues an FNV-1a state over the UTF-8 bytes of {@code text}, without allocating them. */
+    private static int fnv(int state, String text) {
+        int hash = state;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                hash = fnvByte(hash, c);
+            } else if (c < 0x800) {
+                hash = fnvByte(hash, 0xc0 | (c >> 6));
+                hash = fnvByte(hash, 0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                hash = fnvByte(hash, 0xf0 | (cp >> 18));
+                hash = fnvByte(hash, 0x80 | ((cp >> 12) & 0x3f));
+                hash = fnvByte(hash, 0x80 | ((cp >> 6) & 0x3f));
+                hash = fnvByte(hash, 0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                hash = fnvByte(hash, '?'); // what String.getBytes(UTF_8) writes for a lone surrogate
+            } else {
+                hash = fnvByte(hash, 0xe0 | (c >> 12));
+                hash = fnvByte(hash, 0x80 | ((c >> 6) & 0x3f));
+                hash = fnvByte(hash, 0x80 | (c & 0x3f));
+            }
         }
-        return hash & ((1 << HASH_BITS) - 1);
+        return hash;
+    }
+
+    private static int fnvByte(int hash, int b) {
+        return (hash ^ (b & 0xff)) * FNV_PRIME;
     }
 
     /** The whole state, gzip-compressed, for a state store. */
