@@ -294,22 +294,21 @@ public final class SubjectClassifier {
 
     /** Complement naive Bayes over one set of labels. */
     static final class LabelModel {
-        private final Map<String, FeatureWeights> featureWeights = new LinkedHashMap<>();
+        /** Label → its position in {@link #labelNames}; the id the index files the label's weights under. */
+        private final Map<String, Integer> labelIds = new HashMap<>();
         private final Map<String, Double> featureTotals = new LinkedHashMap<>();
-        /** The sum over labels of {@link #featureWeights}, from which each label's complement is taken. */
+        /** The sum over labels of their feature weights, from which each label's complement is taken. */
         private final FeatureWeights allWeights = new FeatureWeights();
-        /** The same weights as {@link #featureWeights}, indexed by feature; labels by their position in it. */
+        /** Each label's weight per feature, indexed by feature; labels by their position in {@link #labelNames}. */
         private final FeatureLabelIndex index = new FeatureLabelIndex();
         private final List<String> labelNames = new ArrayList<>();
         private double allTotal;
 
         void learn(String label, Map<Integer, Float> features, double weight) {
-            FeatureWeights weights = weightsOf(label);
-            int labelId = labelNames.indexOf(label);
+            int labelId = idOf(label);
             double total = 0;
             for (Map.Entry<Integer, Float> feature : features.entrySet()) {
                 float w = (float) (feature.getValue() * weight);
-                weights.add(feature.getKey(), w);
                 allWeights.add(feature.getKey(), w);
                 index.add(feature.getKey(), labelId, w);
                 total += w;
@@ -318,19 +317,19 @@ public final class SubjectClassifier {
             allTotal += total;
         }
 
-        private FeatureWeights weightsOf(String label) {
-            FeatureWeights weights = featureWeights.get(label);
-            if (weights == null) {
-                weights = new FeatureWeights();
-                featureWeights.put(label, weights);
+        private int idOf(String label) {
+            Integer id = labelIds.get(label);
+            if (id == null) {
+                id = labelNames.size();
+                labelIds.put(label, id);
                 labelNames.add(label);
             }
-            return weights;
+            return id;
         }
 
         /** Label → confidence (tempered softmax of complement scores, summing to 1), best first. */
         Map<String, Double> posterior(Map<Integer, Float> features, int vocabulary) {
-            if (featureWeights.isEmpty()) {
+            if (labelNames.isEmpty()) {
                 return new LinkedHashMap<>();
             }
             double mass = 0;
@@ -377,12 +376,18 @@ public final class SubjectClassifier {
             return result;
         }
 
+        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
         void writeTo(DataOutputStream out) throws IOException {
-            out.writeInt(featureWeights.size());
-            for (Map.Entry<String, FeatureWeights> label : featureWeights.entrySet()) {
-                out.writeUTF(label.getKey());
-                out.writeDouble(featureTotals.get(label.getKey()));
-                label.getValue().writeTo(out);
+            List<FeatureWeights> weightsByLabel = new ArrayList<>();
+            for (int i = 0; i < labelNames.size(); i++) {
+                weightsByLabel.add(new FeatureWeights());
+            }
+            index.forEachEntry((feature, label, weight) -> weightsByLabel.get(label).add(feature, weight));
+            out.writeInt(labelNames.size());
+            for (int label = 0; label < labelNames.size(); label++) {
+                out.writeUTF(labelNames.get(label));
+                out.writeDouble(featureTotals.get(labelNames.get(label)));
+                weightsByLabel.get(label).writeTo(out);
             }
         }
 
@@ -396,13 +401,11 @@ public final class SubjectClassifier {
                 String label = in.readUTF();
                 double total = in.readDouble();
                 FeatureWeights weights = FeatureWeights.readFrom(in);
-                if (model.featureWeights.containsKey(label)) {
+                if (model.labelIds.containsKey(label)) {
                     throw new IOException("label " + label + " appears twice");
                 }
-                int labelId = model.labelNames.size();
+                int labelId = model.idOf(label);
                 model.featureTotals.put(label, total);
-                model.featureWeights.put(label, weights);
-                model.labelNames.add(label);
                 model.allTotal += total;
                 weights.forEach(model.allWeights::add);
                 weights.forEach((feature, weight) -> model.index.add(feature, labelId, weight));
