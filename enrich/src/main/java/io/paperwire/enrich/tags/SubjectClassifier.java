@@ -156,27 +156,22 @@ public final class SubjectClassifier {
 
     /** Hashed unigram and bigram features with log(1 + tf) weights. */
     Map<Integer, Float> features(String title, String abstractText) {
-        // Each kept stem's FNV-1a state, before masking; a bigram "a b" continues a's state with ' ' and b's
-        // bytes, which gives exactly bucket("a b") without building the string. Integer.MIN_VALUE marks a break
-        // between title and abstract (no bigram across it).
+        // Kept stems in order, null after the title and after the abstract (no bigram across them). Each stem's
+        // FNV-1a state is kept before masking: a bigram "a b" continues a's state with ' ' and b's bytes, which
+        // gives exactly bucket("a b") without building the string.
         List<String> stems = new ArrayList<>();
-        int[] states = new int[64];
-        int n = 0;
         for (String text : new String[] {title, abstractText}) {
-            for (StemmedTokenizer.Token token : tokenizer.tokens(text)) {
-                if (!token.stopWord() && token.stem().length() > 1 && !isNumber(token.stem())) {
-                    if (n == states.length) {
-                        states = java.util.Arrays.copyOf(states, n * 2);
-                    }
-                    stems.add(token.stem());
-                    states[n++] = fnv(FNV_OFFSET, token.stem());
+            tokenizer.forEachStem(text, (stem, stopWord) -> {
+                if (!stopWord && stem.length() > 1 && !isNumber(stem)) {
+                    stems.add(stem);
                 }
-            }
+            });
             stems.add(null);
-            if (n == states.length) {
-                states = java.util.Arrays.copyOf(states, n * 2);
-            }
-            states[n++] = 0;
+        }
+        int[] states = new int[stems.size()];
+        for (int i = 0; i < states.length; i++) {
+            String stem = stems.get(i);
+            states[i] = stem == null ? 0 : fnv(FNV_OFFSET, stem);
         }
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < stems.size(); i++) {
