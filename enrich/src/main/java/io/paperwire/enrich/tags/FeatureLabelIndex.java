@@ -7,7 +7,9 @@ import java.util.Arrays;
  * feature. Input: {@link #add(int, int, float)} calls as a model learns. Output: {@link #forEach(int, Visitor)}
  * visits the (label, weight) entries of one feature. {@link SubjectClassifier} scores every label from it with
  * one look-up per feature, instead of one look-up per feature and label in per-label tables that do not fit in
- * cache. Entries are chained through flat arrays, so an entry costs 12 bytes. Not thread-safe.
+ * cache. Entries are chained through flat arrays, so an entry costs 12 bytes, plus 12 in a table from (feature,
+ * label) to the entry, so that learning finds a label's entry in one probe instead of walking a chain that holds
+ * every label of a common feature. Not thread-safe.
  */
 final class FeatureLabelIndex {
 
@@ -23,11 +25,18 @@ final class FeatureLabelIndex {
     private float[] weights = new float[64];
     private int[] next = new int[64];
     private int entryCount;
+    /** Open-addressing table from {@link #pair(int, int)} to its entry; {@link #NO_PAIR} marks a free slot. */
+    private long[] pairs;
+    private int[] pairEntries;
+    private static final long NO_PAIR = -1L;
 
     FeatureLabelIndex() {
         features = new int[16];
         heads = new int[16];
         Arrays.fill(features, EMPTY);
+        pairs = new long[128];
+        pairEntries = new int[128];
+        Arrays.fill(pairs, NO_PAIR);
     }
 
     /** Receives one label's weight for a feature. */
@@ -37,6 +46,12 @@ final class FeatureLabelIndex {
 
     /** Adds {@code delta} to the weight of {@code label} for {@code feature}. */
     void add(int feature, int label, float delta) {
+        long pair = pair(feature, label);
+        int pairSlot = pairSlotOf(pair, pairs);
+        if (pairs[pairSlot] == pair) {
+            weights[pairEntries[pairSlot]] += delta;
+            return;
+        }
         if ((featureCount + 1) * 2 > features.length) {
             resize(features.length * 2);
         }
@@ -46,12 +61,6 @@ final class FeatureLabelIndex {
             heads[slot] = NONE;
             featureCount++;
         }
-        for (int e = heads[slot]; e != NONE; e = next[e]) {
-            if (labels[e] == label) {
-                weights[e] += delta;
-                return;
-            }
-        }
         if (entryCount == labels.length) {
             labels = Arrays.copyOf(labels, entryCount * 2);
             weights = Arrays.copyOf(weights, entryCount * 2);
@@ -60,7 +69,28 @@ final class FeatureLabelIndex {
         labels[entryCount] = label;
         weights[entryCount] = delta;
         next[entryCount] = heads[slot];
-        heads[slot] = entryCount++;
+        heads[slot] = entryCount;
+        pairs[pairSlot] = pair;
+        pairEntries[pairSlot] = entryCount++;
+        if (entryCount * 2 > pairs.length) {
+            resizePairs(pairs.length * 2);
+        }
+    }
+
+    /** Receives one (feature, label, weight) entry. */
+    interface EntryVisitor {
+        void visit(int feature, int label, float weight);
+    }
+
+    /** Calls {@code visitor} once per entry, in no particular order. */
+    void forEachEntry(EntryVisitor visitor) {
+        for (int slot = 0; slot < features.length; slot++) {
+            if (features[slot] != EMPTY) {
+                for (int e = heads[slot]; e != NONE; e = next[e]) {
+                    visitor.visit(features[slot], labels[e], weights[e]);
+                }
+            }
+        }
     }
 
     /** Calls {@code visitor} for each label with an entry for {@code feature}; nothing when there is none. */
@@ -82,6 +112,35 @@ final class FeatureLabelIndex {
             slot = (slot + 1) & mask;
         }
         return slot;
+    }
+
+    private static long pair(int feature, int label) {
+        return ((long) feature << 32) | (label & 0xffffffffL);
+    }
+
+    private static int pairSlotOf(long pair, long[] table) {
+        int mask = table.length - 1;
+        long h = pair * 0x9E3779B97F4A7C15L;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (table[slot] != NO_PAIR && table[slot] != pair) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void resizePairs(int capacity) {
+        long[] oldPairs = pairs;
+        int[] oldEntries = pairEntries;
+        pairs = new long[capacity];
+        pairEntries = new int[capacity];
+        Arrays.fill(pairs, NO_PAIR);
+        for (int i = 0; i < oldPairs.length; i++) {
+            if (oldPairs[i] != NO_PAIR) {
+                int slot = pairSlotOf(oldPairs[i], pairs);
+                pairs[slot] = oldPairs[i];
+                pairEntries[slot] = oldEntries[i];
+            }
+        }
     }
 
     private void resize(int capacity) {

@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -157,25 +156,32 @@ public final class SubjectClassifier {
 
     /** Hashed unigram and bigram features with log(1 + tf) weights. */
     Map<Integer, Float> features(String title, String abstractText) {
+        // Kept stems in order, null after the title and after the abstract (no bigram across them). Each stem's
+        // FNV-1a state is kept before masking: a bigram "a b" continues a's state with ' ' and b's bytes, which
+        // gives exactly bucket("a b") without building the string.
         List<String> stems = new ArrayList<>();
         for (String text : new String[] {title, abstractText}) {
-            for (StemmedTokenizer.Token token : tokenizer.tokens(text)) {
-                if (!token.stopWord() && token.stem().length() > 1 && !isNumber(token.stem())) {
-                    stems.add(token.stem());
+            tokenizer.forEachStem(text, (stem, stopWord) -> {
+                if (!stopWord && stem.length() > 1 && !isNumber(stem)) {
+                    stems.add(stem);
                 }
-            }
+            });
             stems.add(null);
+        }
+        int[] states = new int[stems.size()];
+        for (int i = 0; i < states.length; i++) {
+            String stem = stems.get(i);
+            states[i] = stem == null ? 0 : fnv(FNV_OFFSET, stem);
         }
         Map<Integer, Integer> counts = new HashMap<>();
         for (int i = 0; i < stems.size(); i++) {
-            String stem = stems.get(i);
-            if (stem == null) {
+            if (stems.get(i) == null) {
                 continue;
             }
-            counts.merge(bucket(stem), 1, Integer::sum);
+            counts.merge(states[i] & BUCKET_MASK, 1, Integer::sum);
             String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
             if (next != null) {
-                counts.merge(bucket(stem + ' ' + next), 1, Integer::sum);
+                counts.merge(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK, 1, Integer::sum);
             }
         }
         Map<Integer, Float> features = new HashMap<>();
@@ -195,12 +201,43 @@ public final class SubjectClassifier {
 
     /** A stable bucket for a feature string (FNV-1a over UTF-8, so it does not depend on the JVM). */
     static int bucket(String feature) {
-        int hash = 0x811c9dc5;
-        for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
+        return fnv(FNV_OFFSET, feature) & BUCKET_MASK;
+    }
+
+    private static final int FNV_OFFSET = 0x811c9dc5;
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int BUCKET_MASK = (1 << HASH_BITS) - 1;
+
+    /** Continues an FNV-1a state over the UTF-8 bytes of {@code text}, without allocating them. */
+    private static int fnv(int state, String text) {
+        int hash = state;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                hash = fnvByte(hash, c);
+            } else if (c < 0x800) {
+                hash = fnvByte(hash, 0xc0 | (c >> 6));
+                hash = fnvByte(hash, 0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                hash = fnvByte(hash, 0xf0 | (cp >> 18));
+                hash = fnvByte(hash, 0x80 | ((cp >> 12) & 0x3f));
+                hash = fnvByte(hash, 0x80 | ((cp >> 6) & 0x3f));
+                hash = fnvByte(hash, 0x80 | (cp & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                hash = fnvByte(hash, '?'); // what String.getBytes(UTF_8) writes for a lone surrogate
+            } else {
+                hash = fnvByte(hash, 0xe0 | (c >> 12));
+                hash = fnvByte(hash, 0x80 | ((c >> 6) & 0x3f));
+                hash = fnvByte(hash, 0x80 | (c & 0x3f));
+            }
         }
-        return hash & ((1 << HASH_BITS) - 1);
+        return hash;
+    }
+
+    private static int fnvByte(int hash, int b) {
+        return (hash ^ (b & 0xff)) * FNV_PRIME;
     }
 
     /** The whole state, gzip-compressed, for a state store. */
@@ -252,22 +289,21 @@ public final class SubjectClassifier {
 
     /** Complement naive Bayes over one set of labels. */
     static final class LabelModel {
-        private final Map<String, FeatureWeights> featureWeights = new LinkedHashMap<>();
+        /** Label → its position in {@link #labelNames}; the id the index files the label's weights under. */
+        private final Map<String, Integer> labelIds = new HashMap<>();
         private final Map<String, Double> featureTotals = new LinkedHashMap<>();
-        /** The sum over labels of {@link #featureWeights}, from which each label's complement is taken. */
+        /** The sum over labels of their feature weights, from which each label's complement is taken. */
         private final FeatureWeights allWeights = new FeatureWeights();
-        /** The same weights as {@link #featureWeights}, indexed by feature; labels by their position in it. */
+        /** Each label's weight per feature, indexed by feature; labels by their position in {@link #labelNames}. */
         private final FeatureLabelIndex index = new FeatureLabelIndex();
         private final List<String> labelNames = new ArrayList<>();
         private double allTotal;
 
         void learn(String label, Map<Integer, Float> features, double weight) {
-            FeatureWeights weights = weightsOf(label);
-            int labelId = labelNames.indexOf(label);
+            int labelId = idOf(label);
             double total = 0;
             for (Map.Entry<Integer, Float> feature : features.entrySet()) {
                 float w = (float) (feature.getValue() * weight);
-                weights.add(feature.getKey(), w);
                 allWeights.add(feature.getKey(), w);
                 index.add(feature.getKey(), labelId, w);
                 total += w;
@@ -276,19 +312,19 @@ public final class SubjectClassifier {
             allTotal += total;
         }
 
-        private FeatureWeights weightsOf(String label) {
-            FeatureWeights weights = featureWeights.get(label);
-            if (weights == null) {
-                weights = new FeatureWeights();
-                featureWeights.put(label, weights);
+        private int idOf(String label) {
+            Integer id = labelIds.get(label);
+            if (id == null) {
+                id = labelNames.size();
+                labelIds.put(label, id);
                 labelNames.add(label);
             }
-            return weights;
+            return id;
         }
 
         /** Label → confidence (tempered softmax of complement scores, summing to 1), best first. */
         Map<String, Double> posterior(Map<Integer, Float> features, int vocabulary) {
-            if (featureWeights.isEmpty()) {
+            if (labelNames.isEmpty()) {
                 return new LinkedHashMap<>();
             }
             double mass = 0;
@@ -335,12 +371,18 @@ public final class SubjectClassifier {
             return result;
         }
 
+        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
         void writeTo(DataOutputStream out) throws IOException {
-            out.writeInt(featureWeights.size());
-            for (Map.Entry<String, FeatureWeights> label : featureWeights.entrySet()) {
-                out.writeUTF(label.getKey());
-                out.writeDouble(featureTotals.get(label.getKey()));
-                label.getValue().writeTo(out);
+            List<FeatureWeights> weightsByLabel = new ArrayList<>();
+            for (int i = 0; i < labelNames.size(); i++) {
+                weightsByLabel.add(new FeatureWeights());
+            }
+            index.forEachEntry((feature, label, weight) -> weightsByLabel.get(label).add(feature, weight));
+            out.writeInt(labelNames.size());
+            for (int label = 0; label < labelNames.size(); label++) {
+                out.writeUTF(labelNames.get(label));
+                out.writeDouble(featureTotals.get(labelNames.get(label)));
+                weightsByLabel.get(label).writeTo(out);
             }
         }
 
@@ -354,13 +396,11 @@ public final class SubjectClassifier {
                 String label = in.readUTF();
                 double total = in.readDouble();
                 FeatureWeights weights = FeatureWeights.readFrom(in);
-                if (model.featureWeights.containsKey(label)) {
+                if (model.labelIds.containsKey(label)) {
                     throw new IOException("label " + label + " appears twice");
                 }
-                int labelId = model.labelNames.size();
+                int labelId = model.idOf(label);
                 model.featureTotals.put(label, total);
-                model.featureWeights.put(label, weights);
-                model.labelNames.add(label);
                 model.allTotal += total;
                 weights.forEach(model.allWeights::add);
                 weights.forEach((feature, weight) -> model.index.add(feature, labelId, weight));

@@ -11,7 +11,8 @@ class FeatureLabelIndexTest {
 
     private static Map<Integer, Float> entriesOf(FeatureLabelIndex index, int feature) {
         Map<Integer, Float> entries = new HashMap<>();
-        index.forEach(feature, (label, weight) -> entries.merge(label, weight, Float::sum));
+        index.forEach(feature, (label, weight) -> assertThat(entries.put(label, weight))
+                .as("one entry per feature and label").isNull());
         return entries;
     }
 
@@ -44,6 +45,14 @@ class FeatureLabelIndexTest {
             Map<Integer, Float> entries = entriesOf(index, feature);
             for (int label = 0; label < 3; label++) {
                 assertThat(entries.getOrDefault(label, 0f)).isEqualTo(perLabel[label].get(feature));
+            }
+        }
+        FeatureWeights[] rebuilt = {new FeatureWeights(), new FeatureWeights(), new FeatureWeights()};
+        index.forEachEntry((feature, label, weight) -> rebuilt[label].add(feature, weight));
+        for (int label = 0; label < 3; label++) {
+            assertThat(rebuilt[label].size()).isEqualTo(perLabel[label].size());
+            for (int feature = 0; feature < 5_000; feature++) {
+                assertThat(rebuilt[label].get(feature)).isEqualTo(perLabel[label].get(feature));
             }
         }
     }

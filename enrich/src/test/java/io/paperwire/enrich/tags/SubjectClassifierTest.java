@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.paperwire.schemas.TagKind;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +107,33 @@ class SubjectClassifierTest {
         assertThat(restored.trainedPapers()).isEqualTo(9);
         restored.train("Compiler passes", "A compiler algorithm.", List.of("cs.PL"));
         assertThat(restored.trainedPapers()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldHashFeaturesExactlyAsFnvOverTheirUtf8Bytes() {
+        for (String feature : List.of("transform", "sparse expert", "schrödinger equat", "Ω-model",
+                "\u6f22\u5b57 text", "emoji \ud83d\ude00 face", "lone \ud83d surrogate", "")) {
+            int hash = 0x811c9dc5;
+            for (byte b : feature.getBytes(StandardCharsets.UTF_8)) {
+                hash = (hash ^ (b & 0xff)) * 0x01000193;
+            }
+            assertThat(SubjectClassifier.bucket(feature)).as(feature)
+                    .isEqualTo(hash & ((1 << SubjectClassifier.HASH_BITS) - 1));
+        }
+    }
+
+    @Test
+    void shouldFeatureUnigramsAndBigramsWithinTitleAndWithinAbstractOnly() {
+        SubjectClassifier classifier = new SubjectClassifier(ArxivTaxonomy.load());
+
+        var features = classifier.features("Sparse experts", "Routing tokens to experts");
+
+        assertThat(features.keySet()).containsExactlyInAnyOrder(
+                SubjectClassifier.bucket("spars"), SubjectClassifier.bucket("expert"),
+                SubjectClassifier.bucket("spars expert"), SubjectClassifier.bucket("rout"),
+                SubjectClassifier.bucket("token"), SubjectClassifier.bucket("rout token"),
+                SubjectClassifier.bucket("token expert"));
+        assertThat(features.get(SubjectClassifier.bucket("expert"))).isEqualTo((float) Math.log1p(2));
     }
 
     @Test
