@@ -3,6 +3,7 @@ package io.paperwire.app;
 import java.io.PrintWriter;
 
 import io.paperwire.app.cli.AnnotateCommand;
+import io.paperwire.app.cli.BenchCommand;
 import io.paperwire.app.cli.DeliveriesCommand;
 import io.paperwire.app.cli.DemoCommand;
 import io.paperwire.app.cli.EvalCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "paperwire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "New research papers, the moment they appear: ingest, enrich and notify on Apache Kafka.",
         subcommands = {UpCommand.class, DemoCommand.class, IngestCommand.class, RunCommand.class, AnnotateCommand.class,
-            EvalCommand.class, FeedCommand.class, DeliveriesCommand.class, CommandLine.HelpCommand.class})
+            EvalCommand.class, FeedCommand.class, DeliveriesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @picocli.CommandLine.Spec
