@@ -177,6 +177,7 @@ public final class BenchRun {
         Throughput passThrough;
         Throughput enrichFigure;
         Throughput notifyFigure;
+        Duration notifyStartup;
         Throughput endToEnd;
         MatchingFigures matching;
         LatencyFigures latency;
@@ -270,9 +271,11 @@ public final class BenchRun {
                         + enriched.size() + " papers");
                 writeSubscriptions(bootstrap, topics.subscriptions(), specs);
                 String notifyGroup = "paperwire-bench-notify-" + runId;
-                cpu = ResourceSampler.processCpuNanos();
                 start = System.nanoTime();
                 NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
+                notifyStartup = Duration.ofNanos(System.nanoTime() - start);
+                cpu = ResourceSampler.processCpuNanos();
+                start = System.nanoTime();
                 try (Admin admin = platform.admin()) {
                     awaitUntil("notify to match the " + enriched.size() + " enriched papers", () -> {
                         alertTail.poll(r -> {
@@ -360,7 +363,7 @@ public final class BenchRun {
         String cluster = platform.embeddedKafka() ? "embedded broker" : bootstrap;
         BenchReport report = new BenchReport(settings, cluster, papers.origin(), MachineInfo.current(), startedAt,
                 Duration.ofNanos(System.nanoTime() - runStart), counts, rawProducer, rawConsumer, passThrough, ingest,
-                enrichFigure, matching, notifyFigure, endToEnd, latency, memory);
+                enrichFigure, matching, notifyFigure, notifyStartup, endToEnd, latency, memory);
         return new Result(report, new BenchEvidence(List.copyOf(enriched), List.copyOf(specs),
                 Set.copyOf(matcherPairs), Set.copyOf(alertPairs)));
     }

@@ -120,9 +120,14 @@ public final class BenchCommand implements Callable<Integer> {
         return PaperwireConfig.load(Optional.empty(), System.getenv(), flags);
     }
 
-    /** One line per phase and a progress line about once a second, on standard error. */
+    /**
+     * One line per phase and a progress line about once a second on standard error: rewritten in place on a
+     * terminal, one line each otherwise (logs, pipes).
+     */
     private static final class PrintedProgress implements BenchProgress {
         private final PrintWriter err;
+        private final boolean terminal = System.console() != null;
+        private int lastLength;
 
         PrintedProgress(PrintWriter err) {
             this.err = err;
@@ -130,13 +135,23 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public void phase(int index, int total, String name) {
+            if (terminal && lastLength > 0) {
+                err.println();
+                lastLength = 0;
+            }
             err.println(String.format(Locale.ROOT, "bench [%d/%d] %s", index, total, name));
             err.flush();
         }
 
         @Override
         public void update(String line) {
-            err.println("bench   " + line);
+            String text = "bench   " + line;
+            if (terminal) {
+                err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+                lastLength = text.length();
+            } else {
+                err.println(text);
+            }
             err.flush();
         }
     }
