@@ -82,12 +82,13 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
     /**
      * Memory of the bench process (the embedded broker and registry included).
      *
-     * @param peakHeapBytes     the most heap in use at any sample
+     * @param peakHeapBytes     the most heap in use at any sample, garbage included
+     * @param peakHeapAfterGcBytes the most heap still in use right after a garbage collection: the live data
      * @param maxHeapBytes      the heap limit, -1 when none
      * @param peakResidentBytes VmHWM, when the OS tells it
      * @param residentBytes     VmRSS at the end, when the OS tells it
      */
-    public record Memory(long peakHeapBytes, long maxHeapBytes, OptionalLong peakResidentBytes,
+    public record Memory(long peakHeapBytes, long peakHeapAfterGcBytes, long maxHeapBytes, OptionalLong peakResidentBytes,
                          OptionalLong residentBytes) {
     }
 
@@ -135,9 +136,9 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
                         latency.offeredRate(), latency.achievedRate())
                         : "not judged: offered rate " + settings.offeredRate() + " papers/s is below 100"));
         goals.add(new Goal("bench peak heap (MiB) at 100k subscriptions", "< 2048 MiB",
-                memory.peakHeapBytes() / 1024.0 / 1024.0,
-                atGoalScale ? memory.peakHeapBytes() < 2L * 1024 * 1024 * 1024 : null,
-                atGoalScale ? "peak heap in use of the whole bench process"
+                memory.peakHeapAfterGcBytes() / 1024.0 / 1024.0,
+                atGoalScale ? memory.peakHeapAfterGcBytes() < 2L * 1024 * 1024 * 1024 : null,
+                atGoalScale ? "peak heap in use right after a collection, whole bench process (broker included)"
                         : "not judged: measured at " + counts.subscriptions() + " subscriptions"));
         goals.add(new Goal("paperwire up idle heap", "< 512 MB", Double.NaN, null,
                 "not measured by the bench: it is a property of 'paperwire up' at rest"));
@@ -231,6 +232,7 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         number(l, "max_ms", latency.maxMillis());
         ObjectNode mem = root.putObject("memory");
         mem.put("peak_heap_bytes", memory.peakHeapBytes());
+        mem.put("peak_heap_after_gc_bytes", memory.peakHeapAfterGcBytes());
         mem.put("max_heap_bytes", memory.maxHeapBytes());
         optional(mem, "peak_resident_bytes", memory.peakResidentBytes());
         optional(mem, "resident_bytes", memory.residentBytes());
@@ -306,8 +308,9 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
                         + "p95 %.0f ms, p99 %.0f ms, max %.0f ms over %d alerted of %d papers%n",
                 latency.offeredRate(), latency.achievedRate(), latency.p50Millis(), latency.p95Millis(),
                 latency.p99Millis(), latency.maxMillis(), latency.alertedPapers(), latency.papers()));
-        out.append(String.format(Locale.ROOT, "memory: peak heap %s (max %s), peak RSS %s, RSS now %s%n",
-                mebibytes(memory.peakHeapBytes()), mebibytes(memory.maxHeapBytes()),
+        out.append(String.format(Locale.ROOT, "memory: peak heap %s after GC, %s with garbage (max %s), peak RSS %s, "
+                        + "RSS now %s%n", mebibytes(memory.peakHeapAfterGcBytes()), mebibytes(memory.peakHeapBytes()),
+                mebibytes(memory.maxHeapBytes()),
                 memory.peakResidentBytes().isPresent() ? mebibytes(memory.peakResidentBytes().getAsLong()) : "n/a",
                 memory.residentBytes().isPresent() ? mebibytes(memory.residentBytes().getAsLong()) : "n/a"));
         out.append(String.format(Locale.ROOT, "counts: %d papers, %d published, %d enriched, %d matched, %d alerts "

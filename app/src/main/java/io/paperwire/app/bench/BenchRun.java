@@ -1,6 +1,8 @@
 package io.paperwire.app.bench;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -94,6 +96,8 @@ public final class BenchRun {
     private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
     private static final int PHASES = 9;
     private static final int MATCH_CHUNK = 100;
+    /** Papers ingest parses in a dry run before it is measured. */
+    private static final int WARM_UP_PAPERS = 2_000;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
     private final BenchSettings settings;
@@ -141,13 +145,16 @@ public final class BenchRun {
         BenchPapers papers = BenchPapers.make(settings);
         Path measuredFile = BenchPapers.writeSnapshot(papers.measured(), work.resolve("measured.jsonl"));
         Path endToEndFile = BenchPapers.writeSnapshot(papers.endToEnd(), work.resolve("end-to-end.jsonl"));
+        Path warmUpFile = BenchPapers.writeSnapshot(papers.measured().subList(0,
+                Math.min(WARM_UP_PAPERS, papers.measured().size())), work.resolve("warm-up.jsonl"));
         if (external) {
             log.warn("bench on an existing cluster: synthetic papers, subscriptions and alerts go to its paperwire "
                     + "topics; use a cluster dedicated to benchmarking");
         }
         try (ResourceSampler resources = new ResourceSampler();
              Platform platform = Platform.start(config)) {
-            Result result = measure(platform, papers, measuredFile, endToEndFile, resources, startedAt, runStart);
+            Result result = measure(platform, papers, measuredFile, endToEndFile, warmUpFile, resources, startedAt,
+                    runStart);
             if (external) {
                 deleteBenchTopics(platform);
             }
@@ -158,7 +165,7 @@ public final class BenchRun {
     }
 
     private Result measure(Platform platform, BenchPapers papers, Path measuredFile, Path endToEndFile,
-                           ResourceSampler resources, Instant startedAt, long runStart)
+                           Path warmUpFile, ResourceSampler resources, Instant startedAt, long runStart)
             throws InterruptedException {
         String bootstrap = platform.bootstrapServers();
         PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
@@ -208,8 +215,12 @@ public final class BenchRun {
              TopicTail<String, Alert> alertTail = TopicTail.fromNow(bootstrap, topics.alerts().name(),
                      new StringDeserializer(), topics.alerts().valueSerde().deserializer())) {
 
-            // 2. ingest parse + publish
-            progress.phase(2, PHASES, "ingest " + n + " papers");
+            // 2. ingest parse + publish, after a dry run has warmed the parsing code (it runs first in a cold JVM)
+            progress.phase(2, PHASES, "ingest " + n + " papers (after a dry-run warm-up)");
+            try (IngestRuntime warmUp = IngestRuntime.dryRun(IngestOptions.defaults(bootstrap),
+                    new PrintStream(OutputStream.nullOutputStream()), IngestListener.silent())) {
+                warmUp.run(List.of(new FileSource(FileSource.Settings.of(List.of(warmUpFile), false))));
+            }
             long cpu = ResourceSampler.processCpuNanos();
             long start = System.nanoTime();
             IngestSummary summary = ingestRuntime.run(List.of(new FileSource(
@@ -358,7 +369,8 @@ public final class BenchRun {
                 specs.stream().filter(SubscriptionSpec::active).count(), matching.matches(), alertPairs.size(),
                 papers.endToEnd().size(), endToEndEnriched, endToEndAlerts, papers.latency().size(), latencyEnriched,
                 latencyAlerts);
-        BenchReport.Memory memory = new BenchReport.Memory(resources.peakHeapBytes(), resources.maxHeapBytes(),
+        BenchReport.Memory memory = new BenchReport.Memory(resources.peakHeapBytes(),
+                resources.peakHeapAfterGcBytes(), resources.maxHeapBytes(),
                 ResourceSampler.peakResidentBytes(), ResourceSampler.residentBytes());
         String cluster = platform.embeddedKafka() ? "embedded broker" : bootstrap;
         BenchReport report = new BenchReport(settings, cluster, papers.origin(), MachineInfo.current(), startedAt,
