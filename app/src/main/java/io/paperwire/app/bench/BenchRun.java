@@ -79,7 +79,8 @@ import org.slf4j.LoggerFactory;
  * One bench run: starts the platform (embedded on a fresh temporary directory with free ports, or the given cluster),
  * then measures in this order, each stage right after its baseline on the same records:
  * <ol>
- *   <li>ingest parse + publish of the measured papers through the real file source and transactional publisher;</li>
+ *   <li>ingest parse + publish of the measured papers through the real file source and transactional publisher,
+ *       after a dry run over up to {@value #WARM_UP_PAPERS} of them has warmed the parsing code;</li>
  *   <li>baselines: a raw consumer reading what ingest published, a raw producer writing the same bytes again, and a
  *       pass-through Kafka Streams app (exactly-once v2, enrich's Streams settings) over the same records;</li>
  *   <li>the real enrich app over the same records (kept running);</li>
