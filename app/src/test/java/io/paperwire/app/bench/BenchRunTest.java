@@ -90,7 +90,13 @@ class BenchRunTest {
     }
 
     @Test
-    void shouldRefuseBadArgumentsWithAOneLineReason() {
+    void shouldShowItsOptionsAndRefuseBadArgumentsWithAOneLineReason() {
+        StringWriter help = new StringWriter();
+        assertThat(Main.run(new String[] {"bench", "--help"}, new PrintWriter(help, true),
+                new PrintWriter(new StringWriter()))).isZero();
+        assertThat(help.toString()).contains("Usage: paperwire bench").contains("--subscriptions")
+                .contains("--json").contains("--corpus");
+
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"bench", "--papers", "0"}, new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true));
