@@ -45,7 +45,7 @@ class BenchRunTest {
 
     @Test
     void shouldMeasureEveryStageWithCountsThatAddUpAndAlertsThatAPlainLuceneSearchConfirms() throws Exception {
-        BenchSettings settings = new BenchSettings(500, 50, 600, 100, Duration.ofSeconds(1), Optional.empty(), 11);
+        BenchSettings settings = new BenchSettings(500, 50, 250, 100, Duration.ofSeconds(1), Optional.empty(), 11);
         List<String> phases = new ArrayList<>();
         BenchRun.Result result = BenchRun.run(settings, PaperwireConfig.of(Map.of()), new BenchProgress() {
             @Override
