@@ -3,13 +3,14 @@ package io.paperwire.app;
 import java.io.PrintWriter;
 
 import io.paperwire.app.cli.AnnotateCommand;
+import io.paperwire.app.cli.BenchCommand;
 import io.paperwire.app.cli.DeliveriesCommand;
 import io.paperwire.app.cli.DemoCommand;
 import io.paperwire.app.cli.EvalCommand;
 import io.paperwire.app.cli.FeedCommand;
 import io.paperwire.app.cli.IngestCommand;
-import io.paperwire.app.cli.RunCommand;
 import io.paperwire.app.cli.ReplayCommand;
+import io.paperwire.app.cli.RunCommand;
 import io.paperwire.app.cli.UpCommand;
 import io.paperwire.app.config.ConfigException;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -24,7 +25,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "paperwire", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "New research papers, the moment they appear: ingest, enrich and notify on Apache Kafka.",
         subcommands = {UpCommand.class, DemoCommand.class, IngestCommand.class, RunCommand.class, AnnotateCommand.class,
-            EvalCommand.class, FeedCommand.class, ReplayCommand.class, DeliveriesCommand.class,
+            EvalCommand.class, FeedCommand.class, ReplayCommand.class, DeliveriesCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,690 @@
+package io.paperwire.app.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import io.paperwire.app.config.PaperwireConfig;
+import io.paperwire.app.config.Settings;
+import io.paperwire.app.platform.Platform;
+import io.paperwire.app.services.EnrichRunner;
+import io.paperwire.app.services.NotifyRunner;
+import io.paperwire.enrich.EnrichService;
+import io.paperwire.ingest.IngestListener;
+import io.paperwire.ingest.IngestOptions;
+import io.paperwire.ingest.IngestRuntime;
+import io.paperwire.ingest.IngestSummary;
+import io.paperwire.ingest.SourceCounts;
+import io.paperwire.ingest.publish.IngestTopics;
+import io.paperwire.ingest.source.FileSource;
+import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.matching.MatchStats;
+import io.paperwire.notify.matching.PaperMatcher;
+import io.paperwire.notify.matching.PaperMatches;
+import io.paperwire.notify.matching.SubscriptionGenerator;
+import io.paperwire.notify.matching.SubscriptionMatch;
+import io.paperwire.notify.matching.SubscriptionSpec;
+import io.paperwire.schemas.Alert;
+import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Paper;
+import io.paperwire.schemas.PaperwireTopics;
+import io.paperwire.schemas.Subscription;
+import io.paperwire.schemas.Topic;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One bench run: starts the platform (embedded on a fresh temporary directory with free ports, or the given cluster),
+ * then measures in this order, each stage right after its baseline on the same records:
+ * <ol>
+ *   <li>ingest parse + publish of the measured papers through the real file source and transactional publisher,
+ *       after a dry run over up to {@value #WARM_UP_PAPERS} of them has warmed the parsing code;</li>
+ *   <li>baselines: a raw consumer reading what ingest published, a raw producer writing the same bytes again, and a
+ *       pass-through Kafka Streams app (exactly-once v2, enrich's Streams settings) over the same records;</li>
+ *   <li>the real enrich app over the same records (kept running);</li>
+ *   <li>notify's real matcher in process over the enriched papers, with the generated subscriptions;</li>
+ *   <li>the real notify service on the same papers (kept running), its alerts counted;</li>
+ *   <li>end to end: more papers ingested while enrich and notify run;</li>
+ *   <li>latency publish → alert at the offered rate.</li>
+ * </ol>
+ * In: {@link BenchSettings} and the platform configuration. Out: a {@link BenchReport} and the
+ * {@link BenchEvidence} to check it. Everything it starts is stopped and its temporary directory removed.
+ */
+public final class BenchRun {
+
+    private static final Logger log = LoggerFactory.getLogger(BenchRun.class);
+    private static final int PHASES = 9;
+    private static final int MATCH_CHUNK = 100;
+    /** Papers ingest parses in a dry run before it is measured. */
+    private static final int WARM_UP_PAPERS = 2_000;
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+
+    private final BenchSettings settings;
+    private final BenchProgress progress;
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long lastReport;
+
+    private BenchRun(BenchSettings settings, BenchProgress progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The outcome of a run. */
+    public record Result(BenchReport report, BenchEvidence evidence) {
+    }
+
+    /**
+     * Runs the bench.
+     *
+     * @param settings what to measure
+     * @param config   the platform configuration: with {@code bootstrap.servers} set, that cluster is used (and
+     *                 {@code schema.registry.url} when set); otherwise everything is embedded
+     * @param progress hears how it goes
+     */
+    public static Result run(BenchSettings settings, PaperwireConfig config, BenchProgress progress)
+            throws IOException, InterruptedException {
+        return new BenchRun(settings, progress).run(config);
+    }
+
+    private Result run(PaperwireConfig baseConfig) throws IOException, InterruptedException {
+        Instant startedAt = Instant.now();
+        long runStart = System.nanoTime();
+        Path work = Files.createTempDirectory("paperwire-bench-");
+        boolean external = baseConfig.get(Settings.BOOTSTRAP_SERVERS).isPresent();
+        PaperwireConfig config = baseConfig
+                .with(Settings.DATA_DIR, work.resolve("data").toString())
+                .with(Settings.KAFKA_PORT, "0")
+                .with(Settings.KAFKA_CONTROLLER_PORT, "0")
+                .with(Settings.REGISTRY_PORT, "0")
+                .with(Settings.HTTP_PORT, "0")
+                .with("enrich." + StreamsConfig.APPLICATION_ID_CONFIG, "paperwire-bench-enrich-" + runId)
+                .with("notify." + StreamsConfig.APPLICATION_ID_CONFIG, "paperwire-bench-notify-" + runId);
+        progress.phase(1, PHASES, "papers and platform");
+        BenchPapers papers = BenchPapers.make(settings);
+        Path measuredFile = BenchPapers.writeSnapshot(papers.measured(), work.resolve("measured.jsonl"));
+        Path endToEndFile = BenchPapers.writeSnapshot(papers.endToEnd(), work.resolve("end-to-end.jsonl"));
+        Path warmUpFile = BenchPapers.writeSnapshot(papers.measured().subList(0,
+                Math.min(WARM_UP_PAPERS, papers.measured().size())), work.resolve("warm-up.jsonl"));
+        if (external) {
+            log.warn("bench on an existing cluster: synthetic papers, subscriptions and alerts go to its paperwire "
+                    + "topics; use a cluster dedicated to benchmarking");
+        }
+        try (ResourceSampler resources = new ResourceSampler();
+             Platform platform = Platform.start(config)) {
+            Result result = measure(platform, papers, measuredFile, endToEndFile, warmUpFile, resources, startedAt,
+                    runStart);
+            if (external) {
+                deleteBenchTopics(platform);
+            }
+            return result;
+        } finally {
+            deleteRecursively(work);
+        }
+    }
+
+    private Result measure(Platform platform, BenchPapers papers, Path measuredFile, Path endToEndFile,
+                           Path warmUpFile, ResourceSampler resources, Instant startedAt, long runStart)
+            throws InterruptedException {
+        String bootstrap = platform.bootstrapServers();
+        PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
+        String rawTopic = benchTopic("raw");
+        String passTopic = benchTopic("pass-through");
+        createBenchTopics(platform, topics.published().name(), rawTopic, passTopic);
+        Set<String> measuredKeys = keysOf(papers.measured());
+        Set<String> endToEndKeys = keysOf(papers.endToEnd());
+        Set<String> latencyKeys = keysOf(papers.latency());
+        int n = papers.measured().size();
+
+        List<RawRecord> publishedRecords = new ArrayList<>();
+        Throughput ingest;
+        Throughput rawConsumer;
+        Throughput rawProducer;
+        Throughput passThrough;
+        Throughput enrichFigure;
+        Throughput notifyFigure;
+        Duration notifyStartup;
+        Throughput endToEnd;
+        MatchingFigures matching;
+        LatencyFigures latency;
+        long ingestRead;
+        long published;
+        Set<String> matcherPairs = new HashSet<>();
+        Set<String> alertPairs = new HashSet<>();
+        List<EnrichedPaper> enriched = new ArrayList<>();
+        List<SubscriptionSpec> specs = new SubscriptionGenerator(settings.seed()).generate(settings.subscriptions());
+        long endToEndEnriched;
+        long endToEndAlerts;
+        long latencyEnriched;
+        long latencyAlerts;
+
+        IngestTopics ingestTopics = IngestTopics.from(topics);
+        IngestListener listener = new IngestListener() {
+            @Override
+            public void progress(SourceCounts total) {
+                update("ingest: read %d, published %d", total.read(), total.published());
+            }
+        };
+        try (IngestRuntime ingestRuntime = IngestRuntime.connect(IngestOptions.defaults(bootstrap)
+                     .withTransactionalId("paperwire-bench-ingest-" + runId), ingestTopics, listener);
+             TopicTail<byte[], byte[]> publishedTail = TopicTail.fromNow(bootstrap, topics.published().name(),
+                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             TopicTail<String, EnrichedPaper> enrichedTail = TopicTail.fromNow(bootstrap, topics.enriched().name(),
+                     new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+             TopicTail<String, Alert> alertTail = TopicTail.fromNow(bootstrap, topics.alerts().name(),
+                     new StringDeserializer(), topics.alerts().valueSerde().deserializer())) {
+
+            // 2. ingest parse + publish, after a dry run has warmed the parsing code (it runs first in a cold JVM)
+            progress.phase(2, PHASES, "ingest " + n + " papers (after a dry-run warm-up)");
+            try (IngestRuntime warmUp = IngestRuntime.dryRun(IngestOptions.defaults(bootstrap),
+                    new PrintStream(OutputStream.nullOutputStream()), IngestListener.silent())) {
+                warmUp.run(List.of(new FileSource(FileSource.Settings.of(List.of(warmUpFile), false))));
+            }
+            long cpu = ResourceSampler.processCpuNanos();
+            long start = System.nanoTime();
+            IngestSummary summary = ingestRuntime.run(List.of(new FileSource(
+                    FileSource.Settings.of(List.of(measuredFile), false))));
+            Duration ingestElapsed = Duration.ofNanos(System.nanoTime() - start);
+            long ingestCpu = cpuSince(cpu);
+            ingestRead = summary.total().read();
+            published = summary.total().published();
+            summary.total().failure().ifPresent(f -> {
+                throw new IllegalStateException("ingest failed: " + f);
+            });
+
+            // 3. baselines: raw consumer, raw producer, pass-through Streams
+            progress.phase(3, PHASES, "baselines: raw consumer, raw producer, pass-through Streams (EOS v2)");
+            cpu = ResourceSampler.processCpuNanos();
+            start = System.nanoTime();
+            awaitUntil("the raw consumer to read " + published + " published records", () -> {
+                publishedTail.poll(r -> publishedRecords.add(new RawRecord(r.partition(), r.key(), r.value())));
+                update("raw consumer: %d/%d records", publishedTail.count(), published);
+                return publishedTail.count() >= published;
+            });
+            rawConsumer = new Throughput(publishedTail.count(), publishedTail.bytes(),
+                    Duration.ofNanos(System.nanoTime() - start), cpuSince(cpu));
+            ingest = new Throughput(published, publishedTail.bytes(), ingestElapsed, ingestCpu);
+            rawProducer = produceRaw(bootstrap, rawTopic, publishedRecords);
+            publishedRecords.clear();
+            passThrough = passThrough(platform, topics.published().name(), passTopic, published);
+
+            // 4. enrich
+            progress.phase(4, PHASES, "enrich " + published + " papers");
+            Map<TopicPartition, Long> enrichedTarget = new HashMap<>();
+            cpu = ResourceSampler.processCpuNanos();
+            start = System.nanoTime();
+            EnrichService enrich = EnrichRunner.start(platform);
+            try {
+                awaitUntil("enrich to write " + published + " enriched papers", () -> {
+                    enrich.failure().ifPresent(e -> {
+                        throw new IllegalStateException("enrich failed: " + e.getMessage(), e);
+                    });
+                    enrichedTail.poll(r -> {
+                        target(enrichedTarget, r);
+                        if (measuredKeys.contains(r.key())) {
+                            enriched.add(r.value());
+                        }
+                    });
+                    update("enrich: %d/%d papers", enriched.size(), published);
+                    return enriched.size() >= published;
+                });
+                enrichFigure = new Throughput(enriched.size(), enrichedTail.bytes(),
+                        Duration.ofNanos(System.nanoTime() - start), cpuSince(cpu));
+
+                // 5. notify matching in process
+                progress.phase(5, PHASES, "notify matching in process: " + enriched.size() + " papers, "
+                        + specs.size() + " subscriptions");
+                matching = matchInProcess(enriched, specs, matcherPairs);
+
+                // 6. the notify service on the same papers
+                progress.phase(6, PHASES, "notify service: " + specs.size() + " subscriptions, "
+                        + enriched.size() + " papers");
+                writeSubscriptions(bootstrap, topics.subscriptions(), specs);
+                String notifyGroup = "paperwire-bench-notify-" + runId;
+                start = System.nanoTime();
+                NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
+                notifyStartup = Duration.ofNanos(System.nanoTime() - start);
+                cpu = ResourceSampler.processCpuNanos();
+                start = System.nanoTime();
+                try (Admin admin = platform.admin()) {
+                    awaitUntil("notify to match the " + enriched.size() + " enriched papers", () -> {
+                        alertTail.poll(r -> {
+                            if (measuredKeys.contains(r.value().getPaperKey())) {
+                                alertPairs.add(BenchEvidence.pair(r.value().getSubscriptionId(),
+                                        r.value().getPaperKey()));
+                            }
+                        });
+                        update("notify service: %d alerts", alertPairs.size());
+                        return caughtUp(admin, notifyGroup, enrichedTarget);
+                    });
+                    drain(alertTail, r -> {
+                        if (measuredKeys.contains(r.value().getPaperKey())) {
+                            alertPairs.add(BenchEvidence.pair(r.value().getSubscriptionId(), r.value().getPaperKey()));
+                        }
+                    });
+                    notifyFigure = new Throughput(enriched.size(), 0, Duration.ofNanos(System.nanoTime() - start),
+                            cpuSince(cpu));
+
+                    // 7. end to end with both services running
+                    progress.phase(7, PHASES, "end to end: " + papers.endToEnd().size()
+                            + " papers ingested while enrich and notify run");
+                    long[] counts = new long[2];
+                    cpu = ResourceSampler.processCpuNanos();
+                    start = System.nanoTime();
+                    IngestSummary e2eSummary = ingestRuntime.run(List.of(new FileSource(
+                            FileSource.Settings.of(List.of(endToEndFile), false))));
+                    e2eSummary.total().failure().ifPresent(f -> {
+                        throw new IllegalStateException("ingest failed: " + f);
+                    });
+                    awaitUntil("the end-to-end papers to be enriched and matched", () -> {
+                        enrich.failure().ifPresent(e -> {
+                            throw new IllegalStateException("enrich failed: " + e.getMessage(), e);
+                        });
+                        enrichedTail.poll(r -> {
+                            target(enrichedTarget, r);
+                            if (endToEndKeys.contains(r.key())) {
+                                counts[0]++;
+                            }
+                        });
+                        alertTail.poll(r -> counts[1] += endToEndKeys.contains(r.value().getPaperKey()) ? 1 : 0);
+                        update("end to end: %d/%d enriched, %d alerts", counts[0], endToEndKeys.size(), counts[1]);
+                        return counts[0] >= endToEndKeys.size() && caughtUp(admin, notifyGroup, enrichedTarget);
+                    });
+                    drain(alertTail, r -> counts[1] += endToEndKeys.contains(r.value().getPaperKey()) ? 1 : 0);
+                    endToEnd = new Throughput(counts[0], 0, Duration.ofNanos(System.nanoTime() - start),
+                            cpuSince(cpu));
+                    endToEndEnriched = counts[0];
+                    endToEndAlerts = counts[1];
+
+                    // 8. latency at the offered rate
+                    progress.phase(8, PHASES, String.format(Locale.ROOT, "latency: %d papers at %.0f papers/s",
+                            papers.latency().size(), settings.offeredRate()));
+                    long[] latencyCounts = new long[2];
+                    latency = measureLatency(bootstrap, topics.published(), papers.latency(), () -> {
+                        enrich.failure().ifPresent(e -> {
+                            throw new IllegalStateException("enrich failed: " + e.getMessage(), e);
+                        });
+                        enrichedTail.poll(r -> {
+                            target(enrichedTarget, r);
+                            if (latencyKeys.contains(r.key())) {
+                                latencyCounts[0]++;
+                            }
+                        });
+                        return latencyCounts[0] >= latencyKeys.size() && caughtUp(admin, notifyGroup, enrichedTarget);
+                    }, alertTail, latencyCounts);
+                    latencyEnriched = latencyCounts[0];
+                    latencyAlerts = latencyCounts[1];
+                } finally {
+                    notify.close(Duration.ofSeconds(30));
+                }
+            } finally {
+                enrich.close(EnrichRunner.closeTimeout());
+            }
+        }
+
+        progress.phase(9, PHASES, "report");
+        BenchReport.Counts counts = new BenchReport.Counts(n, ingestRead, published, rawConsumer.papers(),
+                rawProducer.papers(), passThrough.papers(), enriched.size(), matching.papers(), specs.size(),
+                specs.stream().filter(SubscriptionSpec::active).count(), matching.matches(), alertPairs.size(),
+                papers.endToEnd().size(), endToEndEnriched, endToEndAlerts, papers.latency().size(), latencyEnriched,
+                latencyAlerts);
+        BenchReport.Memory memory = new BenchReport.Memory(resources.peakHeapBytes(),
+                resources.peakHeapAfterGcBytes(), resources.maxHeapBytes(),
+                ResourceSampler.peakResidentBytes(), ResourceSampler.residentBytes());
+        String cluster = platform.embeddedKafka() ? "embedded broker" : bootstrap;
+        BenchReport report = new BenchReport(settings, cluster, papers.origin(), MachineInfo.current(), startedAt,
+                Duration.ofNanos(System.nanoTime() - runStart), counts, rawProducer, rawConsumer, passThrough, ingest,
+                enrichFigure, matching, notifyFigure, notifyStartup, endToEnd, latency, memory);
+        return new Result(report, new BenchEvidence(List.copyOf(enriched), List.copyOf(specs),
+                Set.copyOf(matcherPairs), Set.copyOf(alertPairs)));
+    }
+
+    /** A published record's bytes, to be written again by the raw producer. */
+    private record RawRecord(int partition, byte[] key, byte[] value) {
+    }
+
+    private Throughput produceRaw(String bootstrap, String topic, List<RawRecord> records) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "paperwire-bench-raw-producer-" + runId);
+        long bytes = 0;
+        long cpu = ResourceSampler.processCpuNanos();
+        long start = System.nanoTime();
+        try (Producer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
+            for (RawRecord record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, record.partition(), record.key(), record.value())));
+                bytes += (record.key() == null ? 0 : record.key().length) + record.value().length;
+                update("raw producer: %d/%d records", sent.size(), records.size());
+            }
+            producer.flush();
+            awaitAll(sent, "the raw producer");
+        }
+        return new Throughput(records.size(), bytes, Duration.ofNanos(System.nanoTime() - start), cpuSince(cpu));
+    }
+
+    private Throughput passThrough(Platform platform, String input, String output, long expected)
+            throws InterruptedException {
+        String applicationId = "paperwire-bench-pass-through-" + runId;
+        var props = EnrichRunner.config(platform)
+                .withInstance(applicationId, Path.of(platform.config().require(Settings.DATA_DIR)).resolve("pass"))
+                .streamsProperties(Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2));
+        try (TopicTail<byte[], byte[]> tail = TopicTail.fromNow(platform.bootstrapServers(), output,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            long cpu = ResourceSampler.processCpuNanos();
+            long start = System.nanoTime();
+            KafkaStreams streams = new KafkaStreams(PassThroughTopology.buildTopology(input, output), props);
+            try {
+                streams.start();
+                awaitUntil("the pass-through Streams app to copy " + expected + " records", () -> {
+                    if (streams.state() == KafkaStreams.State.ERROR
+                            || streams.state() == KafkaStreams.State.PENDING_ERROR) {
+                        throw new IllegalStateException("the pass-through Streams app failed");
+                    }
+                    tail.poll(r -> { });
+                    update("pass-through Streams: %d/%d records", tail.count(), expected);
+                    return tail.count() >= expected;
+                });
+                return new Throughput(tail.count(), tail.bytes(), Duration.ofNanos(System.nanoTime() - start),
+                        cpuSince(cpu));
+            } finally {
+                streams.close(Duration.ofSeconds(30));
+                streams.cleanUp();
+            }
+        }
+    }
+
+    private MatchingFigures matchInProcess(List<EnrichedPaper> papers, List<SubscriptionSpec> specs,
+                                           Set<String> pairs) {
+        try (PaperMatcher matcher = PaperMatcher.create()) {
+            long loadStart = System.nanoTime();
+            matcher.upsertAll(specs);
+            Duration load = Duration.ofNanos(System.nanoTime() - loadStart);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long matched = 0;
+            for (int from = 0; from < papers.size(); from += MATCH_CHUNK) {
+                List<EnrichedPaper> chunk = papers.subList(from, Math.min(papers.size(), from + MATCH_CHUNK));
+                for (PaperMatches result : matcher.match(chunk)) {
+                    for (SubscriptionMatch match : result.matches()) {
+                        pairs.add(BenchEvidence.pair(match.subscriptionId(), match.paperKey()));
+                    }
+                    matched++;
+                }
+                update("notify matching: %d/%d papers", matched, papers.size());
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            MatchStats stats = matcher.stats();
+            return new MatchingFigures(matched, elapsed, cpu, specs.size(),
+                    specs.stream().filter(SubscriptionSpec::active).count(), matcher.storedQueryCount(),
+                    stats.candidateQueries(), stats.queryMatches(), stats.matches(), load);
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the matcher failed", e);
+        }
+    }
+
+    private void writeSubscriptions(String bootstrap, Topic<String, Subscription> topic,
+                                    List<SubscriptionSpec> specs) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "paperwire-bench-subscriptions-" + runId);
+        Instant now = Instant.now();
+        try (Producer<String, Subscription> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+                topic.valueSerde().serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>(specs.size());
+            for (SubscriptionSpec spec : specs) {
+                sent.add(producer.send(new ProducerRecord<>(topic.name(), spec.id(),
+                        BenchSubscriptions.toRecord(spec, now))));
+            }
+            producer.flush();
+            awaitAll(sent, "writing the subscriptions");
+        }
+    }
+
+    /**
+     * Publishes the latency papers at the offered rate from a thread of their own while this thread reads the
+     * alerts; a paper's latency is from its send to its first alert read.
+     *
+     * @param done   polled between reads; true when every latency paper is enriched and matched
+     * @param counts filled: [0] enriched latency papers (by {@code done}), [1] their alerts
+     */
+    private LatencyFigures measureLatency(String bootstrap, Topic<String, Paper> topic, List<Paper> papers,
+                                          BooleanSupplier done, TopicTail<String, Alert> alertTail, long[] counts)
+            throws InterruptedException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Map<String, Double> latencies = new HashMap<>();
+        long periodNanos = (long) (1e9 / settings.offeredRate());
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.CLIENT_ID_CONFIG, "paperwire-bench-latency-" + runId);
+        Serializer<Paper> values = topic.valueSerde().serializer();
+        long[] window = new long[2];
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
+            try (Producer<String, Paper> producer = new KafkaProducer<>(config, topic.keySerde().serializer(),
+                    values)) {
+                List<Future<RecordMetadata>> sent = new ArrayList<>(papers.size());
+                long start = System.nanoTime();
+                for (int i = 0; i < papers.size(); i++) {
+                    long due = start + i * periodNanos;
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    Paper paper = papers.get(i);
+                    long now = System.nanoTime();
+                    sentAt.put(paper.getKey(), now);
+                    if (i == 0) {
+                        window[0] = now;
+                    }
+                    window[1] = now;
+                    sent.add(producer.send(new ProducerRecord<>(topic.name(), paper.getKey(), paper)));
+                }
+                producer.flush();
+                awaitAll(sent, "publishing the latency papers");
+            }
+        });
+        java.util.function.Consumer<ConsumerRecord<String, Alert>> onAlert = r -> {
+            long received = System.nanoTime();
+            String key = r.value().getPaperKey();
+            Long sent = sentAt.get(key);
+            if (sent != null) {
+                counts[1]++;
+                latencies.putIfAbsent(key, (received - sent) / 1e6);
+            }
+        };
+        awaitUntil("the latency papers to be published, enriched and matched", () -> {
+            alertTail.poll(onAlert);
+            update("latency: %d/%d published, %d enriched, %d alerted", sentAt.size(), papers.size(), counts[0],
+                    latencies.size());
+            if (publishing.isCompletedExceptionally()) {
+                publishing.join();
+            }
+            return publishing.isDone() && done.getAsBoolean();
+        });
+        drain(alertTail, onAlert);
+        double seconds = (window[1] - window[0]) / 1e9;
+        double achieved = papers.size() > 1 && seconds > 0 ? (papers.size() - 1) / seconds : settings.offeredRate();
+        return LatencyFigures.of(settings.offeredRate(), achieved, papers.size(),
+                latencies.values().stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** True when the consumer group committed past every record of {@code target} (next offsets per partition). */
+    private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> target) {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of " + group + ": " + e.getMessage(), e);
+        }
+        for (Map.Entry<TopicPartition, Long> entry : target.entrySet()) {
+            OffsetAndMetadata offset = committed.get(entry.getKey());
+            if (offset == null || offset.offset() < entry.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Remembers, per partition, the offset after the latest record seen. */
+    private static void target(Map<TopicPartition, Long> target, ConsumerRecord<?, ?> record) {
+        target.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+    }
+
+    /** Reads a tail to the current end of its topic. */
+    private <K, V> void drain(TopicTail<K, V> tail, java.util.function.Consumer<ConsumerRecord<K, V>> each)
+            throws InterruptedException {
+        awaitUntil("the rest of the topic", () -> {
+            tail.poll(each);
+            return tail.atEnd();
+        });
+    }
+
+    /** Repeats {@code round} (which polls, so it paces itself) until it says done, or fails after the time limit. */
+    private void awaitUntil(String what, BooleanSupplier round) throws InterruptedException {
+        Duration limit = Duration.ofMinutes(2).plusMillis(20L * (settings.papers() + settings.endToEndPapers()))
+                .plus(settings.latencyDuration());
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!round.getAsBoolean()) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException("bench interrupted while waiting for " + what);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + limit.toSeconds() + " s waiting for " + what);
+            }
+        }
+    }
+
+    private static void awaitAll(List<Future<RecordMetadata>> sent, String what) {
+        for (Future<RecordMetadata> future : sent) {
+            try {
+                future.get(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(what + " was interrupted", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(what + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void update(String format, Object... args) {
+        long now = System.nanoTime();
+        if (now - lastReport >= REPORT_EVERY.toNanos()) {
+            lastReport = now;
+            progress.update(String.format(Locale.ROOT, format, args));
+        }
+    }
+
+    private static long cpuSince(long cpuStart) {
+        long now = ResourceSampler.processCpuNanos();
+        return cpuStart < 0 || now < 0 ? -1 : now - cpuStart;
+    }
+
+    private String benchTopic(String purpose) {
+        return "paperwire-bench-" + runId + "." + purpose;
+    }
+
+    /** The baseline topics, with as many partitions as the published topic. */
+    private static void createBenchTopics(Platform platform, String like, String... names) {
+        try (Admin admin = platform.admin()) {
+            int partitions = admin.describeTopics(List.of(like)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(like).partitions().size();
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : names) {
+                topics.add(new NewTopic(name, Optional.of(partitions), Optional.empty()));
+            }
+            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the bench topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create the bench topics: " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteBenchTopics(Platform platform) {
+        try (Admin admin = platform.admin()) {
+            admin.deleteTopics(List.of(benchTopic("raw"), benchTopic("pass-through"))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("could not delete the bench topics {}: {}", benchTopic("*"), e.getMessage());
+        }
+    }
+
+    private static Set<String> keysOf(List<Paper> papers) {
+        Set<String> keys = new HashSet<>();
+        papers.forEach(p -> keys.add(p.getKey()));
+        return keys;
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    log.warn("could not delete {}: {}", p, e.getMessage());
+                }
+            });
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", root, e.getMessage());
+        }
+    }
+}

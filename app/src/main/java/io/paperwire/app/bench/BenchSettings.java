@@ -1,0 +1,48 @@
+package io.paperwire.app.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one bench run does.
+ *
+ * @param papers           papers through ingest, the baselines, enrich and notify matching
+ * @param endToEndPapers   further papers ingested while enrich and notify run as services, for the end-to-end figure
+ * @param subscriptions    generated subscriptions notify matches against
+ * @param offeredRate      papers per second published for the latency figure
+ * @param latencyDuration  how long papers are published at {@code offeredRate}
+ * @param corpus           a snapshot JSON Lines file whose papers are replicated (varied ids, versions and text)
+ *                         instead of generating papers; empty: paperwire's generator
+ * @param seed             seed of the papers and subscriptions: the same seed gives the same data
+ */
+public record BenchSettings(int papers, int endToEndPapers, int subscriptions, double offeredRate,
+                            Duration latencyDuration, Optional<Path> corpus, long seed) {
+
+    public BenchSettings {
+        if (papers < 1) {
+            throw new IllegalArgumentException("--papers must be at least 1, was " + papers);
+        }
+        if (endToEndPapers < 1) {
+            throw new IllegalArgumentException("--end-to-end-papers must be at least 1, was " + endToEndPapers);
+        }
+        if (subscriptions < 1) {
+            throw new IllegalArgumentException("--subscriptions must be at least 1, was " + subscriptions);
+        }
+        if (!(offeredRate > 0) || Double.isInfinite(offeredRate)) {
+            throw new IllegalArgumentException("--rate must be a positive number of papers per second, was "
+                    + offeredRate);
+        }
+        Objects.requireNonNull(latencyDuration, "latencyDuration");
+        if (latencyDuration.isNegative() || latencyDuration.isZero()) {
+            throw new IllegalArgumentException("--latency-duration must be positive, was " + latencyDuration);
+        }
+        Objects.requireNonNull(corpus, "corpus");
+    }
+
+    /** Papers published at the offered rate: rate × duration, at least one. */
+    public int latencyPapers() {
+        return (int) Math.max(1, Math.round(offeredRate * latencyDuration.toMillis() / 1000.0));
+    }
+}

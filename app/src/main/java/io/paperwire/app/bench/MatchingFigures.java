@@ -1,0 +1,45 @@
+package io.paperwire.app.bench;
+
+import java.time.Duration;
+
+/**
+ * Notify's matcher measured in process, on the enriched papers of the measured set.
+ *
+ * @param papers             papers matched
+ * @param elapsed            wall-clock time of the matching
+ * @param threadCpuNanos     CPU time of the matching thread
+ * @param subscriptions      subscriptions loaded
+ * @param activeSubscriptions subscriptions not paused
+ * @param storedQueries      distinct stored queries after deduplication
+ * @param candidateQueries   stored queries the presearcher let through to be checked, over all papers
+ * @param queryMatches       (stored query, paper) pairs that matched
+ * @param matches            (subscription, paper) matches
+ * @param subscriptionLoad   time to load the subscriptions into the matcher
+ */
+public record MatchingFigures(long papers, Duration elapsed, long threadCpuNanos, long subscriptions,
+                              long activeSubscriptions, long storedQueries, long candidateQueries, long queryMatches,
+                              long matches, Duration subscriptionLoad) {
+
+    public double papersPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : papers / seconds;
+    }
+
+    /** Papers per second of the matching thread's CPU time: what one core would do undisturbed. */
+    public double papersPerCpuSecond() {
+        return threadCpuNanos <= 0 ? 0 : papers / (threadCpuNanos / 1e9);
+    }
+
+    public double matchesPerPaper() {
+        return papers == 0 ? 0 : (double) matches / papers;
+    }
+
+    public double candidateQueriesPerPaper() {
+        return papers == 0 ? 0 : (double) candidateQueries / papers;
+    }
+
+    /** Average share of the active subscriptions one paper matches. */
+    public double matchedShareOfSubscriptions() {
+        return papers == 0 || activeSubscriptions == 0 ? 0 : matchesPerPaper() / activeSubscriptions;
+    }
+}
