@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.Observability;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.ingest.IngestListener;
 import io.paperwire.ingest.IngestOptions;
@@ -96,9 +98,12 @@ public final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(demoDir);
 
         try (Platform platform = Platform.start(config);
-             EnrichService enrich = EnrichRunner.start(platform);
-             NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
-             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url())) {
+             Observability observability = Observability.start(platform);
+             EnrichService enrich = observability.watch(EnrichRunner.start(platform));
+             NotifyService notify = observability.watch(NotifyRunner.start(platform, NotifyRunner.config(platform)));
+             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url(),
+                     observability.metrics())) {
+            observability.serve(Optional.of(notify));
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
@@ -124,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
             IngestSummary summary;
             try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
                     .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics),
-                    IngestListener.printingTo(System.err))) {
+                    observability.ingestListener(IngestListener.printingTo(System.err)))) {
                 summary = ingest.run(List.of(source));
             }
 
@@ -171,10 +176,10 @@ public final class DemoCommand implements Callable<Integer> {
             if (once) {
                 return summary.succeeded() ? 0 : 1;
             }
-            out.println("Serving; press Ctrl-C to stop.");
+            out.println("Serving (metrics on " + notify.http().url() + "/metrics); press Ctrl-C to stop.");
             out.flush();
             // The services stop before the platform they run on; the JVM ends right after.
-            ServeUntilStopped.serve("demo", List.of(delivery, notify, enrich, platform));
+            ServeUntilStopped.serve("demo", List.of(delivery, notify, enrich, observability, platform));
             return 0;
         }
     }

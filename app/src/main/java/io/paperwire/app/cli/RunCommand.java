@@ -1,9 +1,14 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 
+import io.paperwire.app.observability.Observability;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.NotifyRunner;
@@ -45,16 +50,21 @@ public final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Platform platform = Platform.connectOrStart(platformOptions.load());
-            EnrichService enrich;
+            EnrichService enrich = null;
+            Observability observability = null;
+            URI endpoints;
             try {
-                enrich = EnrichRunner.start(platform);
+                observability = Observability.start(platform);
+                enrich = observability.watch(EnrichRunner.start(platform));
+                endpoints = observability.serve(Optional.empty());
             } catch (RuntimeException e) {
-                platform.close();
+                ServeUntilStopped.closeQuietly(Stream.of(enrich, observability, platform).filter(Objects::nonNull).toList());
                 throw e;
             }
-            out.println("enrich running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.println("enrich running against " + platform.bootstrapServers() + "; metrics on " + endpoints
+                    + "/metrics; press Ctrl-C to stop.");
             out.flush();
-            ServeUntilStopped.serve("enrich", List.of(enrich, platform));
+            ServeUntilStopped.serve("enrich", List.of(enrich, observability, platform));
             return enrich.failure().isPresent() ? 1 : 0;
         }
     }
@@ -72,20 +82,23 @@ public final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Platform platform = Platform.connectOrStart(platformOptions.load());
-            NotifyService notify;
+            NotifyService notify = null;
             NotifyConfig config;
+            Observability observability = null;
             try {
                 config = NotifyRunner.config(platform);
-                notify = NotifyRunner.start(platform, config);
+                observability = Observability.start(platform);
+                notify = observability.watch(NotifyRunner.start(platform, config));
+                observability.serve(Optional.of(notify));
             } catch (RuntimeException e) {
-                platform.close();
+                ServeUntilStopped.closeQuietly(Stream.of(notify, observability, platform).filter(Objects::nonNull).toList());
                 throw e;
             }
             out.printf("notify running against %s; subscriptions API %s/api/subscriptions (write token: %s); "
-                    + "press Ctrl-C to stop.%n", platform.bootstrapServers(),
+                    + "metrics on /metrics; press Ctrl-C to stop.%n", platform.bootstrapServers(),
                     notify.http().url().toString().replaceAll("/$", ""), config.apiToken());
             out.flush();
-            ServeUntilStopped.serve("notify", List.of(notify, platform));
+            ServeUntilStopped.serve("notify", List.of(notify, observability, platform));
             return 0;
         }
     }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.PaperwireMetrics;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.notify.NotifyService;
 import io.paperwire.notify.delivery.DeadLetterSink;
@@ -87,8 +88,12 @@ public final class DeliveryRunner implements AutoCloseable {
         this.loop = new Thread(this::runLoop, "paperwire-delivery");
     }
 
-    /** Starts delivery of the alerts that {@code notify}'s subscriptions produce. */
-    public static DeliveryRunner start(Platform platform, NotifyService notify, URI publicBaseUrl) {
+    /**
+     * Starts delivery of the alerts that {@code notify}'s subscriptions produce; counts attempts, dead letters and
+     * queues in {@code metrics}.
+     */
+    public static DeliveryRunner start(Platform platform, NotifyService notify, URI publicBaseUrl,
+                                       PaperwireMetrics metrics) {
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(platform.config().require(Settings.DATA_DIR));
         PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
@@ -121,6 +126,7 @@ public final class DeliveryRunner implements AutoCloseable {
                     .build();
             try {
                 deadLetterProducer.send(new ProducerRecord<>(deadLetterTopic.name(), dead.key().toString(), letter)).get();
+                metrics.deadLettered("delivery");
             } catch (Exception e) {
                 throw new IllegalStateException("cannot write the dead letter of " + dead.key() + ": " + e.getMessage(), e);
             }
@@ -128,12 +134,14 @@ public final class DeliveryRunner implements AutoCloseable {
 
         RetryPolicy retries = RetryPolicy.defaults();
         DeliveryDispatcher<OutgoingMail> mail = new DeliveryDispatcher<>(MailChannels.select(smtp, dataDir), ledger,
-                retries, sink, DeliveryLanes.callerThread(), clock, new Random());
+                retries, sink, DeliveryLanes.callerThread(), clock, new Random(), metrics.deliveryListener("email"));
         WebhookUrlPolicy urls = new WebhookUrlPolicy(EnumSet.noneOf(WebhookUrlPolicy.AddressClass.class),
                 InetAddress::getAllByName);
         DeliveryDispatcher<WebhookRequest> webhook = new DeliveryDispatcher<>(
                 new WebhookChannel(HttpClient.newHttpClient(), urls, Duration.ofSeconds(10), clock), ledger, retries,
-                sink, DeliveryLanes.callerThread(), clock, new Random());
+                sink, DeliveryLanes.callerThread(), clock, new Random(), metrics.deliveryListener("webhook"));
+        metrics.gaugeDeliveriesQueued("email", mail::queued);
+        metrics.gaugeDeliveriesQueued("webhook", webhook::queued);
 
         ExecutorService feedWriters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "paperwire-feed-writer");
@@ -161,6 +169,7 @@ public final class DeliveryRunner implements AutoCloseable {
                 new AlertDeliveryService.MailDelivery(mail, new AlertMailComposer(smtp, clock)),
                 Optional.of(new AlertDeliveryService.WebhookDelivery(webhook, new AlertWebhookComposer(new ObjectMapper()))),
                 Optional.of(feed), DigestSettings.defaults(), DeliverySettings.defaults(), clock);
+        metrics.gaugeDigestMatchesHeld(() -> service.digestContent().matchesHeld());
         DeliveryRunner runner = new DeliveryRunner(ledger, service, deadLetterProducer,
                 smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY), feed, feedWriters);
         registerFeeds(notify, service, feed, new AtomFeedRenderer(publicBaseUrl, clock), clock);
