@@ -54,18 +54,6 @@ public final class KafkaMetricTotal {
         return total;
     }
 
-    /** The current sum of the selected metrics (for gauges such as consumer lag); NaN values count as zero. */
-    public static double currentSum(Map<MetricName, ? extends Metric> metrics, Predicate<MetricName> selected) {
-        double sum = 0;
-        for (Map.Entry<MetricName, ? extends Metric> entry : metrics.entrySet()) {
-            if (selected.test(entry.getKey()) && entry.getValue().metricValue() instanceof Number number
-                    && Double.isFinite(number.doubleValue())) {
-                sum += number.doubleValue();
-            }
-        }
-        return sum;
-    }
-
     /** Metrics of {@code group} called {@code name} whose tags include every one of {@code tags}. */
     public static Predicate<MetricName> named(String group, String name, Map<String, String> tags) {
         return metric -> metric.group().equals(group) && metric.name().equals(name)

@@ -59,6 +59,8 @@ public final class PaperwireMetrics implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry;
     private final List<AutoCloseable> binders = new ArrayList<>();
+    /** Micrometer holds the objects behind function counters weakly; these are held here. */
+    private final List<KafkaMetricTotal> totals = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AtomicLong papersIngested = new AtomicLong();
     private final AtomicLong signalsIngested = new AtomicLong();
     private final Map<String, AtomicLong> deadLetters = new ConcurrentHashMap<>();
@@ -107,7 +109,7 @@ public final class PaperwireMetrics implements AutoCloseable {
      * Watches a Kafka Streams app of this process: binds its Kafka client metrics ({@code kafka_stream_*},
      * {@code kafka_consumer_*}, {@code kafka_producer_*}, tagged {@code app}), and derives from them
      * {@code paperwire_consumer_lag_records{app}}, {@code paperwire_streams_running{app}},
-     * {@code paperwire_dead_letters_total{stage=app}} (records its producers sent to {@code deadLetterTopic}) and,
+     * {@code paperwire_dead_letters_total{stage=app}} (records it wrote to {@code deadLetterTopic}) and,
      * when given, a counter of the records it sent to {@code countedTopic}.
      *
      * @param app          the app's name: enrich, notify
@@ -122,15 +124,17 @@ public final class PaperwireMetrics implements AutoCloseable {
         binders.add(kafka);
         Supplier<Map<MetricName, ? extends org.apache.kafka.common.Metric>> source = streams::metrics;
         KafkaMetricTotal sentToDeadLetters = new KafkaMetricTotal(source, sentTo(deadLetterTopic));
+        totals.add(sentToDeadLetters);
         FunctionCounter.builder(DEAD_LETTERS, sentToDeadLetters, KafkaMetricTotal::total)
                 .description("Records written to the dead-letter topic, by the stage that gave them up")
                 .tags("stage", app)
                 .register(registry);
         KafkaMetricTotal output = new KafkaMetricTotal(source, sentTo(countedOutput.topic()));
+        totals.add(output);
         FunctionCounter.builder(countedOutput.meterName(), output, KafkaMetricTotal::total)
                 .description(countedOutput.description())
                 .register(registry);
-        Gauge.builder(CONSUMER_LAG, streams, s -> KafkaMetricTotal.currentSum(s.metrics(), mainConsumerLag()))
+        Gauge.builder(CONSUMER_LAG, streams, s -> consumerLag(s.metrics()))
                 .description("Records the app's consumers in this process are behind the end of their input partitions")
                 .baseUnit("records")
                 .tags("app", app)
@@ -151,9 +155,30 @@ public final class PaperwireMetrics implements AutoCloseable {
     record CountedOutput(String meterName, String topic, String description) {
     }
 
-    /** Producer metric {@code record-send-total} of one topic (every producer of the client). */
+    /**
+     * Streams metric {@code records-produced-total} of one topic, over every task and sink node (dead letters
+     * included). Unlike the producer's {@code record-send-total}, a produce request the producer retries is not
+     * counted twice.
+     */
     private static Predicate<MetricName> sentTo(String topic) {
-        return KafkaMetricTotal.named("producer-topic-metrics", "record-send-total", Map.of("topic", topic));
+        return KafkaMetricTotal.named("stream-topic-metrics", "records-produced-total", Map.of("topic", topic));
+    }
+
+    /**
+     * The records a Streams app's main consumers are behind, summed over their partitions. The consumer reports a
+     * topic with dots twice (a deprecated copy with underscores); each partition counts once.
+     */
+    static double consumerLag(Map<MetricName, ? extends org.apache.kafka.common.Metric> metrics) {
+        Map<String, Double> byPartition = new java.util.HashMap<>();
+        metrics.forEach((name, metric) -> {
+            if (mainConsumerLag().test(name) && metric.metricValue() instanceof Number lag
+                    && Double.isFinite(lag.doubleValue())) {
+                String partition = name.tags().get("client-id") + "/" + name.tags().getOrDefault("topic", "")
+                        .replace('.', '_') + "/" + name.tags().get("partition");
+                byPartition.merge(partition, lag.doubleValue(), Math::max);
+            }
+        });
+        return byPartition.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** Per-partition {@code records-lag} of a Streams app's main consumers (not its restore or global consumer). */
