@@ -138,6 +138,39 @@ class ObservabilityEndToEndTest {
         }
     }
 
+    @Test
+    void shouldServeOnItsOwnServerWithoutNotifyAndNameTheBrokerAndRegistryWhenTheyAreGone() throws Exception {
+        PaperwireConfig config = PaperwireConfig.of(Map.of(Settings.DATA_DIR, dataDir.toString(),
+                Settings.KAFKA_PORT, port(), Settings.KAFKA_CONTROLLER_PORT, port(), Settings.REGISTRY_PORT, port(),
+                Settings.HTTP_PORT, port()));
+        Platform embedded = Platform.start(config);
+        try {
+            // A second process on the same cluster, as "paperwire run ingest" would be: no notify, so its own server.
+            PaperwireConfig connected = config.with(Settings.BOOTSTRAP_SERVERS, embedded.bootstrapServers())
+                    .with(Settings.SCHEMA_REGISTRY_URL, embedded.schemaRegistryUrl())
+                    .with(Settings.HTTP_PORT, port());
+            try (Platform platform = Platform.start(connected);
+                 Observability observability = Observability.start(platform)) {
+                URI base = observability.serve(Optional.empty());
+                assertThat(base.getPort()).isEqualTo(Integer.parseInt(connected.require(Settings.HTTP_PORT)));
+
+                HttpResponse<String> ready = get(base, "/ready");
+                assertThat(ready.statusCode()).isEqualTo(200);
+                assertThat(ready.body()).contains("\"broker\":{\"ok\":true").contains("\"registry\":{\"ok\":true");
+                assertThat(sample(get(base, "/metrics").body(), "jvm_memory_used_bytes", Map.of("area", "heap")))
+                        .isPresent();
+
+                embedded.close();
+                HttpResponse<String> gone = get(base, "/ready");
+                assertThat(gone.statusCode()).isEqualTo(503);
+                assertThat(gone.body()).contains("\"failed\":[\"broker\",\"registry\"]");
+                assertThat(get(base, "/health").statusCode()).isEqualTo(200);
+            }
+        } finally {
+            embedded.close();
+        }
+    }
+
     private HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
