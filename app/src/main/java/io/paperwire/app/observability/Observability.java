@@ -29,7 +29,7 @@ public final class Observability implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Observability.class);
     /** How long each readiness check may take; {@code /ready} answers within about twice this. */
-    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
+    public static final Duration CHECK_TIMEOUT = Duration.ofSeconds(2);
 
     private final Platform platform;
     private final PaperwireMetrics metrics;

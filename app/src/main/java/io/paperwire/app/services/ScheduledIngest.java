@@ -71,7 +71,9 @@ public final class ScheduledIngest implements AutoCloseable {
         IngestRuntime runtime = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
                 .withHttp(http).withTransactionalId("paperwire-ingest-scheduled"), topics, listener);
         IngestSchedule schedule = new IngestSchedule(entries, runtime::run,
-                summary -> log.info("{}", summary.describe().strip()), Clock.systemUTC(),
+                // One log line per run: the summary's lines joined.
+                summary -> log.info("{}", String.join("; ", summary.describe().strip().lines().map(String::strip)
+                        .toList())), Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperwire-ingest-schedule")));
         schedule.start();
         return Optional.of(new ScheduledIngest(runtime, schedule));

@@ -26,6 +26,18 @@ import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.ingest.IngestListener;
+import io.paperwire.ingest.IngestOptions;
+import io.paperwire.ingest.IngestRuntime;
+import io.paperwire.ingest.IngestSources;
+import io.paperwire.ingest.IngestSummary;
+import io.paperwire.ingest.generator.GeneratedFormats;
+import io.paperwire.ingest.generator.PaperGenerator;
+import io.paperwire.ingest.http.HttpSettings;
+import io.paperwire.ingest.http.PoliteHttpClient;
+import io.paperwire.ingest.parse.ParserSettings;
+import io.paperwire.ingest.publish.IngestTopics;
+import io.paperwire.ingest.source.FileSource;
 import io.paperwire.notify.NotifyService;
 import io.paperwire.schemas.Author;
 import io.paperwire.schemas.Paper;
@@ -139,7 +151,7 @@ class ObservabilityEndToEndTest {
     }
 
     @Test
-    void shouldServeOnItsOwnServerWithoutNotifyAndNameTheBrokerAndRegistryWhenTheyAreGone() throws Exception {
+    void shouldServeAnIngestProcessOnItsOwnServerAndNameTheBrokerAndRegistryWhenTheyAreGone() throws Exception {
         PaperwireConfig config = PaperwireConfig.of(Map.of(Settings.DATA_DIR, dataDir.toString(),
                 Settings.KAFKA_PORT, port(), Settings.KAFKA_CONTROLLER_PORT, port(), Settings.REGISTRY_PORT, port(),
                 Settings.HTTP_PORT, port()));
@@ -154,11 +166,29 @@ class ObservabilityEndToEndTest {
                 URI base = observability.serve(Optional.empty());
                 assertThat(base.getPort()).isEqualTo(Integer.parseInt(connected.require(Settings.HTTP_PORT)));
 
+                // As a probe would: ready once the admin client has reached the broker (slow on a busy machine).
+                await().atMost(WAIT).until(() -> get(base, "/ready").statusCode() == 200);
                 HttpResponse<String> ready = get(base, "/ready");
-                assertThat(ready.statusCode()).isEqualTo(200);
                 assertThat(ready.body()).contains("\"broker\":{\"ok\":true").contains("\"registry\":{\"ok\":true");
                 assertThat(sample(get(base, "/metrics").body(), "jvm_memory_used_bytes", Map.of("area", "heap")))
                         .isPresent();
+
+                // Ingest through the counting listener: the counter equals what the run says it published.
+                Path sample = dataDir.resolve("sample.jsonl");
+                try (var out = java.nio.file.Files.newOutputStream(sample)) {
+                    GeneratedFormats.writeSnapshotJsonLines(new PaperGenerator(7).next(5), out);
+                }
+                IngestSources sources = new IngestSources(PoliteHttpClient.create(HttpSettings.defaults()),
+                        ParserSettings.defaults(), java.time.Clock.systemUTC());
+                IngestSummary summary;
+                try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
+                        .withTransactionalId("observability-test-ingest"),
+                        IngestTopics.from(PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig())),
+                        observability.ingestListener(IngestListener.silent()))) {
+                    summary = ingest.run(List.of(sources.files(FileSource.Settings.of(List.of(sample), false))));
+                }
+                assertThat(summary.total().published()).isEqualTo(5);
+                assertThat(sample(get(base, "/metrics").body(), "paperwire_papers_ingested_total")).hasValue(5.0);
 
                 embedded.close();
                 HttpResponse<String> gone = get(base, "/ready");
