@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.PaperwireMetrics;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.NotifyRunner;
@@ -54,8 +55,9 @@ class LiveFeedsTest {
                 Settings.KAFKA_PORT, port(), Settings.KAFKA_CONTROLLER_PORT, port(), Settings.REGISTRY_PORT, port(),
                 Settings.HTTP_PORT, port()));
         try (Platform platform = Platform.start(config);
+             PaperwireMetrics metrics = PaperwireMetrics.create();
              NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
-             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url())) {
+             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url(), metrics)) {
             Instant now = Instant.now();
             notify.subscriptions().put(Subscription.newBuilder()
                     .setId("moe").setOwnerEmail("reader@example.org").setName("Experts")

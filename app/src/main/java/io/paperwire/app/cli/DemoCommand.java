@@ -11,10 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.Observability;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.ingest.IngestListener;
 import io.paperwire.ingest.IngestOptions;
@@ -109,9 +111,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         try (Platform platform = Platform.start(config);
-             EnrichService enrich = EnrichRunner.start(platform);
-             NotifyService notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
-             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url())) {
+             Observability observability = Observability.start(platform);
+             EnrichService enrich = observability.watch(EnrichRunner.start(platform));
+             NotifyService notify = observability.watch(NotifyRunner.start(platform, NotifyRunner.config(platform)));
+             DeliveryRunner delivery = DeliveryRunner.start(platform, notify, notify.http().url(),
+                     observability.metrics())) {
+            observability.serve(Optional.of(notify));
             UpCommand.printWhereEverythingListens(platform, out);
             out.println();
 
@@ -121,7 +126,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
 
             PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
-            IngestSummary summary = ingestSample(platform, topics, demoDir, out);
+            IngestSummary summary = ingestSample(platform, topics, demoDir, out,
+                    observability.ingestListener(IngestListener.printingTo(System.err)));
 
             List<Paper> published = new ArrayList<>(TopicSnapshot.values(platform, topics.published(), 0, 3,
                     Duration.ofSeconds(20)));
@@ -166,10 +172,10 @@ public final class DemoCommand implements Callable<Integer> {
             if (once) {
                 return summary.succeeded() ? 0 : 1;
             }
-            out.println("Serving; press Ctrl-C to stop.");
+            out.println("Serving (metrics on " + notify.http().url() + "/metrics); press Ctrl-C to stop.");
             out.flush();
             // The services stop before the platform they run on; the JVM ends right after.
-            ServeUntilStopped.serve("demo", List.of(delivery, notify, enrich, platform));
+            ServeUntilStopped.serve("demo", List.of(delivery, notify, enrich, observability, platform));
             return 0;
         }
     }
@@ -201,7 +207,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Example subscriptions written to %s on %s:%n", subscriptionTopic.name(),
                     platform.bootstrapServers());
             subscriptions.forEach(sub -> out.printf("  %-24s %s%n", sub.getName(), sub.getQuery()));
-            IngestSummary summary = ingestSample(platform, topics, demoDir, out);
+            IngestSummary summary = ingestSample(platform, topics, demoDir, out, IngestListener.printingTo(System.err));
             out.printf("Seeded: enrich and notify running against %s pick it up from here.%n",
                     platform.bootstrapServers());
             out.flush();
@@ -210,8 +216,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Ingests the synthetic sample (or, with {@code --live}, today's arXiv feed) through the exactly-once publisher. */
-    private IngestSummary ingestSample(Platform platform, PaperwireTopics topics, Path demoDir, PrintWriter out)
-            throws IOException {
+    private IngestSummary ingestSample(Platform platform, PaperwireTopics topics, Path demoDir, PrintWriter out,
+                                       IngestListener listener) throws IOException {
         IngestSources sources = new IngestSources(PoliteHttpClient.create(HttpSettings.defaults()),
                 ParserSettings.defaults(), Clock.systemUTC());
         PaperSource source;
@@ -226,8 +232,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         try (IngestRuntime ingest = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
-                .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics),
-                IngestListener.printingTo(System.err))) {
+                .withTransactionalId("paperwire-demo-ingest"), IngestTopics.from(topics), listener)) {
             return ingest.run(List.of(source));
         }
     }

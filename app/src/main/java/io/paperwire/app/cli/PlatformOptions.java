@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.LogFormat;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to Kafka shares; turned into the flag layer of {@link PaperwireConfig}. */
@@ -52,7 +53,9 @@ public final class PlatformOptions {
         put(flags, Settings.KAFKA_CONTROLLER_PORT, controllerPort == null ? null : controllerPort.toString());
         put(flags, Settings.REGISTRY_PORT, registryPort == null ? null : registryPort.toString());
         put(flags, Settings.HTTP_PORT, httpPort == null ? null : httpPort.toString());
-        return PaperwireConfig.load(Optional.ofNullable(configFile), System.getenv(), flags);
+        PaperwireConfig config = PaperwireConfig.load(Optional.ofNullable(configFile), System.getenv(), flags);
+        LogFormat.of(config).apply();
+        return config;
     }
 
     private static void put(Map<String, String> flags, String name, String value) {

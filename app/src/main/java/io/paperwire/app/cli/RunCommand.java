@@ -1,13 +1,19 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import io.paperwire.app.config.ConfigException;
 import io.paperwire.app.config.PaperwireConfig;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.Observability;
+import io.paperwire.ingest.IngestListener;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.EnrichRunner;
@@ -58,16 +64,23 @@ public final class RunCommand implements Runnable {
                         + Settings.INGEST_HF_DAILY_ENABLED + " or " + Settings.INGEST_WATCH_DIR);
             }
             Platform platform = Platform.connectOrStart(config);
-            ScheduledIngest ingest;
+            ScheduledIngest ingest = null;
+            Observability observability = null;
+            URI endpoints;
             try {
-                ingest = ScheduledIngest.start(platform).orElseThrow();
+                observability = Observability.start(platform);
+                ingest = ScheduledIngest.start(platform, observability.ingestListener(IngestListener.silent()))
+                        .orElseThrow();
+                endpoints = observability.serve(Optional.empty());
             } catch (RuntimeException e) {
-                platform.close();
+                ServeUntilStopped.closeQuietly(Stream.of(ingest, observability, platform).filter(Objects::nonNull)
+                        .toList());
                 throw e;
             }
-            out.println("ingest running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.println("ingest running against " + platform.bootstrapServers() + "; metrics on " + endpoints
+                    + "/metrics; press Ctrl-C to stop.");
             out.flush();
-            ServeUntilStopped.serve("ingest", List.of(ingest, platform));
+            ServeUntilStopped.serve("ingest", List.of(ingest, observability, platform));
             return 0;
         }
     }
@@ -85,16 +98,21 @@ public final class RunCommand implements Runnable {
         public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             Platform platform = Platform.connectOrStart(platformOptions.load());
-            EnrichService enrich;
+            EnrichService enrich = null;
+            Observability observability = null;
+            URI endpoints;
             try {
-                enrich = EnrichRunner.start(platform);
+                observability = Observability.start(platform);
+                enrich = observability.watch(EnrichRunner.start(platform));
+                endpoints = observability.serve(Optional.empty());
             } catch (RuntimeException e) {
-                platform.close();
+                ServeUntilStopped.closeQuietly(Stream.of(enrich, observability, platform).filter(Objects::nonNull).toList());
                 throw e;
             }
-            out.println("enrich running against " + platform.bootstrapServers() + "; press Ctrl-C to stop.");
+            out.println("enrich running against " + platform.bootstrapServers() + "; metrics on " + endpoints
+                    + "/metrics; press Ctrl-C to stop.");
             out.flush();
-            ServeUntilStopped.serve("enrich", List.of(enrich, platform));
+            ServeUntilStopped.serve("enrich", List.of(enrich, observability, platform));
             return enrich.failure().isPresent() ? 1 : 0;
         }
     }
@@ -120,16 +138,19 @@ public final class RunCommand implements Runnable {
             DeliveryRunner delivery;
             try {
                 config = NotifyRunner.config(platform);
-                notify = NotifyRunner.start(platform, config);
+                Observability observability = Observability.start(platform);
+                started.add(0, observability);
+                notify = observability.watch(NotifyRunner.start(platform, config));
                 started.add(0, notify);
-                delivery = DeliveryRunner.start(platform, notify, notify.http().url());
+                observability.serve(Optional.of(notify));
+                delivery = DeliveryRunner.start(platform, notify, notify.http().url(), observability.metrics());
                 started.add(0, delivery);
             } catch (RuntimeException e) {
                 ServeUntilStopped.closeQuietly(started);
                 throw e;
             }
             out.printf("notify running against %s; subscriptions API %s/api/subscriptions (write token: %s); "
-                    + "press Ctrl-C to stop.%n", platform.bootstrapServers(),
+                    + "metrics on /metrics; press Ctrl-C to stop.%n", platform.bootstrapServers(),
                     notify.http().url().toString().replaceAll("/$", ""), config.apiToken());
             delivery.mailDirectory().ifPresent(dir -> out.printf(
                     "  Email: no SMTP server configured; mails are written as .eml files to %s%n", dir.toAbsolutePath()));

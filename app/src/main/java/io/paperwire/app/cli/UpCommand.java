@@ -1,6 +1,7 @@
 package io.paperwire.app.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import io.paperwire.app.platform.Platform;
 import io.paperwire.app.platform.TopicCatalog;
 import io.paperwire.app.platform.TopicSpec;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.Observability;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.ScheduledIngest;
 import io.paperwire.app.services.DeliveryRunner;
 import io.paperwire.app.services.NotifyRunner;
 import io.paperwire.enrich.EnrichService;
+import io.paperwire.ingest.IngestListener;
 import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.NotifyService;
 import picocli.CommandLine.Command;
@@ -46,20 +49,25 @@ public final class UpCommand implements Callable<Integer> {
         Optional<NotifyService> notify = Optional.empty();
         Optional<DeliveryRunner> delivery = Optional.empty();
         NotifyConfig notifyConfig;
+        URI endpoints;
         try {
             notifyConfig = NotifyRunner.config(platform);
+            Observability observability = Observability.start(platform);
+            started.add(0, observability);
             if (platform.config().getBoolean(Settings.ENRICH_ENABLED)) {
-                enrich = Optional.of(EnrichRunner.start(platform));
+                enrich = Optional.of(observability.watch(EnrichRunner.start(platform)));
                 started.add(0, enrich.get());
             }
             if (platform.config().getBoolean(Settings.NOTIFY_ENABLED)) {
-                notify = Optional.of(NotifyRunner.start(platform, notifyConfig));
+                notify = Optional.of(observability.watch(NotifyRunner.start(platform, notifyConfig)));
                 started.add(0, notify.get());
-                delivery = Optional.of(DeliveryRunner.start(platform, notify.get(), notify.get().http().url()));
+                delivery = Optional.of(DeliveryRunner.start(platform, notify.get(), notify.get().http().url(),
+                        observability.metrics()));
                 started.add(0, delivery.get());
             }
-            ingest = ScheduledIngest.start(platform);
+            ingest = ScheduledIngest.start(platform, observability.ingestListener(IngestListener.silent()));
             ingest.ifPresent(i -> started.add(0, i));
+            endpoints = observability.serve(notify);
         } catch (RuntimeException e) {
             ServeUntilStopped.closeQuietly(started);
             throw e;
@@ -73,6 +81,7 @@ public final class UpCommand implements Callable<Integer> {
                 "  Email: no SMTP server configured; mails are written as .eml files to %s%n", dir.toAbsolutePath()));
         out.println(ingest.isPresent() ? "  Ingest: scheduled (see ingest.* settings)"
                 : "  Ingest: nothing scheduled (set ingest.feed.archives or ingest.hf-daily.enabled)");
+        out.printf("  Metrics: %s/metrics (liveness: /health, readiness: /ready)%n", endpoints);
         out.println("Press Ctrl-C to stop.");
         out.flush();
         ServeUntilStopped.serve("up", started);

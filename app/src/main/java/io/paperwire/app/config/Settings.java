@@ -45,10 +45,13 @@ public final class Settings {
     /** Whether {@code paperwire up} and {@code demo} run the enrich app in-process. */
     public static final String ENRICH_ENABLED = "enrich.enabled";
 
-    /** Port of paperwire's HTTP server (subscriptions API, feeds). */
+    /** Port of paperwire's HTTP server (subscriptions API, feeds, /metrics, /health, /ready). */
     public static final String HTTP_PORT = "http.port";
     /** Whether {@code paperwire up} and {@code demo} run the notify service in-process. */
     public static final String NOTIFY_ENABLED = "notify.enabled";
+
+    /** Format of the log lines on standard error: text or json. */
+    public static final String LOG_FORMAT = "log.format";
 
     private Settings() {
     }
@@ -73,6 +76,7 @@ public final class Settings {
         d.put(ENRICH_ENABLED, "true");
         d.put(NOTIFY_ENABLED, "true");
         d.put(HTTP_PORT, "8080");
+        d.put(LOG_FORMAT, "text");
         return d;
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.app.config.ConfigException;
 import io.paperwire.app.config.Settings;
+import io.paperwire.app.observability.PaperwireMetrics;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.notify.NotifyService;
 import io.paperwire.notify.matching.PaperQueryFilter;
@@ -120,8 +121,12 @@ public final class DeliveryRunner implements AutoCloseable {
         this.loop = new Thread(this::runLoop, "paperwire-delivery");
     }
 
-    /** Starts delivery of the alerts that {@code notify}'s subscriptions produce. */
-    public static DeliveryRunner start(Platform platform, NotifyService notify, URI publicBaseUrl) {
+    /**
+     * Starts delivery of the alerts that {@code notify}'s subscriptions produce; counts attempts, dead letters and
+     * queues in {@code metrics}.
+     */
+    public static DeliveryRunner start(Platform platform, NotifyService notify, URI publicBaseUrl,
+                                       PaperwireMetrics metrics) {
         Clock clock = Clock.systemUTC();
         Path dataDir = Path.of(platform.config().require(Settings.DATA_DIR));
         PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
@@ -158,6 +163,7 @@ public final class DeliveryRunner implements AutoCloseable {
                     .build();
             try {
                 deadLetterProducer.send(new ProducerRecord<>(deadLetterTopic.name(), dead.key().toString(), letter)).get();
+                metrics.deadLettered("delivery");
             } catch (Exception e) {
                 throw new IllegalStateException("cannot write the dead letter of " + dead.key() + ": " + e.getMessage(), e);
             }
@@ -165,14 +171,18 @@ public final class DeliveryRunner implements AutoCloseable {
 
         DeliveryOptions settings = DeliveryOptions.read(deliveryProperties);
         DeliveryDispatcher<OutgoingMail> mail = new DeliveryDispatcher<>(MailChannels.select(smtp, dataDir), ledger,
-                settings.mailRetries(), sink, DeliveryLanes.callerThread(), clock, new Random());
+                settings.mailRetries(), sink, DeliveryLanes.callerThread(), clock, new Random(),
+                metrics.deliveryListener("email"));
         // One small pool per endpoint host: a slow or failing endpoint fills its own lane and delays no other.
         BoundedLanes webhookLanes = new BoundedLanes(settings.webhook().threadsPerHost(),
                 settings.webhook().queuedPerHost(), "paperwire-webhook");
         DeliveryDispatcher<WebhookRequest> webhook = new DeliveryDispatcher<>(
                 new WebhookChannel(HttpClient.newHttpClient(), settings.webhookUrls(),
                         settings.webhook().requestTimeout(), clock),
-                ledger, settings.webhookRetries(), sink, webhookLanes, clock, new Random());
+                ledger, settings.webhookRetries(), sink, webhookLanes, clock, new Random(),
+                metrics.deliveryListener("webhook"));
+        metrics.gaugeDeliveriesQueued("email", mail::queued);
+        metrics.gaugeDeliveriesQueued("webhook", webhook::queued);
 
         ExecutorService feedWriters = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "paperwire-feed-writer");
@@ -200,6 +210,7 @@ public final class DeliveryRunner implements AutoCloseable {
                 new AlertDeliveryService.MailDelivery(mail, new AlertMailComposer(smtp, clock)),
                 Optional.of(new AlertDeliveryService.WebhookDelivery(webhook, new AlertWebhookComposer(new ObjectMapper()))),
                 Optional.of(feed), settings.digest(), settings.delivery(), clock);
+        metrics.gaugeDigestMatchesHeld(() -> service.digestContent().matchesHeld());
         DeliveryRunner runner = new DeliveryRunner(ledger, service, deadLetterProducer,
                 smtp.smtpConfigured() ? null : dataDir.resolve(MailChannels.EML_DIRECTORY), feed, feedWriters,
                 webhookLanes);

@@ -56,8 +56,8 @@ public final class ScheduledIngest implements AutoCloseable {
                 || config.get(Settings.INGEST_WATCH_DIR).isPresent();
     }
 
-    /** Starts the configured schedule, or returns empty when no source is configured. */
-    public static Optional<ScheduledIngest> start(Platform platform) {
+    /** Starts the configured schedule, or returns empty when no source is configured; runs report to {@code listener}. */
+    public static Optional<ScheduledIngest> start(Platform platform, IngestListener listener) {
         PaperwireConfig config = platform.config();
         Optional<String> archives = config.get(Settings.INGEST_FEED_ARCHIVES);
         boolean hf = config.getBoolean(Settings.INGEST_HF_DAILY_ENABLED);
@@ -87,9 +87,11 @@ public final class ScheduledIngest implements AutoCloseable {
                 new IngestSchedule.Cadence.Polling(WATCH_DIR_INTERVAL))));
         IngestTopics topics = IngestTopics.from(PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig()));
         IngestRuntime runtime = IngestRuntime.connect(IngestOptions.defaults(platform.bootstrapServers())
-                .withHttp(http).withTransactionalId("paperwire-ingest-scheduled"), topics, IngestListener.silent());
+                .withHttp(http).withTransactionalId("paperwire-ingest-scheduled"), topics, listener);
         IngestSchedule schedule = new IngestSchedule(entries, runtime::run,
-                summary -> log.info("{}", summary.describe().strip()), Clock.systemUTC(),
+                // One log line per run: the summary's lines joined.
+                summary -> log.info("{}", String.join("; ", summary.describe().strip().lines().map(String::strip)
+                        .toList())), Clock.systemUTC(),
                 Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "paperwire-ingest-schedule")));
         schedule.start();
         return Optional.of(new ScheduledIngest(runtime, schedule));

@@ -45,7 +45,8 @@ final class PaperwireServices implements AutoCloseable {
     PaperwireServices startNotify() {
         notify = NotifyRunner.start(platform, NotifyRunner.config(platform));
         started.add(0, notify);
-        started.add(0, DeliveryRunner.start(platform, notify, notify.http().url()));
+        started.add(0, DeliveryRunner.start(platform, notify, notify.http().url(),
+                io.paperwire.app.observability.PaperwireMetrics.create()));
         return this;
     }
 

@@ -67,9 +67,18 @@ public final class DeliveryDispatcher<M extends Deliverable> {
     private final RandomGenerator jitter;
     private final Map<DeliveryKey, Queued<M>> queue = new LinkedHashMap<>();
     private final List<DeliveryAttempt> attempts = new CopyOnWriteArrayList<>();
+    private final DeliveryAttemptListener listener;
 
     public DeliveryDispatcher(DeliveryChannel<M> channel, DeliveryLedger ledger, RetryPolicy retryPolicy,
                               DeadLetterSink deadLetters, DeliveryLanes lanes, Clock clock, RandomGenerator jitter) {
+        this(channel, ledger, retryPolicy, deadLetters, lanes, clock, jitter, DeliveryAttemptListener.none());
+    }
+
+    /** A dispatcher that also tells {@code listener} about every finished attempt (for metrics). */
+    public DeliveryDispatcher(DeliveryChannel<M> channel, DeliveryLedger ledger, RetryPolicy retryPolicy,
+                              DeadLetterSink deadLetters, DeliveryLanes lanes, Clock clock, RandomGenerator jitter,
+                              DeliveryAttemptListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.channel = Objects.requireNonNull(channel, "channel");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -173,7 +182,7 @@ public final class DeliveryDispatcher<M extends Deliverable> {
                     queued.dueAt = next;
                     queued.inFlight = false;
                 }
-                attempts.add(new DeliveryAttempt(key, queued.message.idempotencyKey(), number, startedAt, result,
+                record(new DeliveryAttempt(key, queued.message.idempotencyKey(), number, startedAt, result,
                         next, false));
                 LOG.info("{} attempt {} of {} failed ({}); next at {}", channel.name(), number, key,
                         result.detail(), next);
@@ -192,7 +201,12 @@ public final class DeliveryDispatcher<M extends Deliverable> {
         synchronized (this) {
             queue.remove(key);
         }
+        record(attempt);
+    }
+
+    private void record(DeliveryAttempt attempt) {
         attempts.add(attempt);
+        listener.attempted(attempt);
     }
 
     /** Every attempt made so far, in the order they finished. */

@@ -96,6 +96,31 @@ class DeliveryDispatcherTest {
     }
 
     @Test
+    void shouldTellTheListenerEveryFinishedAttemptAfterTheLedgerRecordedIt() {
+        ScriptedChannel channel = new ScriptedChannel(new Receiver(), DeliveryResult.retryable("server down"),
+                DeliveryResult.delivered("250 ok"), DeliveryResult.permanent("no such mailbox"));
+        List<DeliveryAttempt> heard = new CopyOnWriteArrayList<>();
+        List<State> ledgerStateWhenHeard = new CopyOnWriteArrayList<>();
+        DeliveryDispatcher<Note> dispatcher = new DeliveryDispatcher<>(channel, ledger, policy, deadLetters,
+                DeliveryLanes.callerThread(), clock, new Random(3), attempt -> {
+                    heard.add(attempt);
+                    ledgerStateWhenHeard.add(ledger.find(attempt.key()).orElseThrow().state());
+                });
+        dispatcher.submit(Note.forAlert("a1"));
+        dispatcher.runDue();
+        clock.advance(Duration.ofSeconds(30));
+        dispatcher.runDue();
+        dispatcher.submit(Note.forAlert("a2"));
+        dispatcher.runDue();
+
+        assertThat(heard).hasSize(3);
+        assertThat(heard.get(0).nextAttempt()).isPresent();
+        assertThat(heard.get(1).result().isDelivered()).isTrue();
+        assertThat(heard.get(2).deadLettered()).isTrue();
+        assertThat(ledgerStateWhenHeard).containsExactly(State.PENDING, State.SENT, State.DEAD);
+    }
+
+    @Test
     void shouldRetryARetryableFailureOnlyWhenTheClockReachesTheBackoff() {
         ScriptedChannel channel = new ScriptedChannel(new Receiver(), DeliveryResult.retryable("server down"),
                 DeliveryResult.retryable("server down"));

@@ -49,6 +49,11 @@ public final class DigestContentFromStreams implements DigestContentSource {
         }
     }
 
+    /** Matches held for the subscriptions' next digests (at most {@code matchesPerSubscription} each). */
+    public synchronized int matchesHeld() {
+        return matches.values().stream().mapToInt(Deque::size).sum();
+    }
+
     /** Keeps the latest score of {@code paperKey}; null (a tombstone) forgets it. */
     public synchronized void putTrending(String paperKey, TrendingScore score) {
         if (score == null) {
