@@ -17,7 +17,8 @@ import java.util.Locale;
  *     io.paperwire.notify.matching.MatchingThroughputHarness --subscriptions 100000 --papers 5000
  * </pre>
  * Flags: {@code --subscriptions M}, {@code --papers N}, {@code --batch B}, {@code --no-dedup},
- * {@code --presearcher TERM_FILTERED|MULTIPASS}, {@code --verification DIRECT|LUCENE}, {@code --seed S}, {@code --corpus FILE}.
+ * {@code --rounds R} (the papers are matched R times; each round prints its rate, so a quiet moment of a shared
+ * machine shows), {@code --presearcher TERM_FILTERED|MULTIPASS}, {@code --verification DIRECT|LUCENE}, {@code --seed S}, {@code --corpus FILE}.
  */
 public final class MatchingThroughputHarness {
 
@@ -28,6 +29,7 @@ public final class MatchingThroughputHarness {
         int subscriptionCount = 10_000;
         int paperCount = 5_000;
         int batch = 1;
+        int rounds = 1;
         boolean dedup = true;
         long seed = 42;
         PaperMatcher.PresearcherKind presearcher = PaperMatcher.PresearcherKind.MULTIPASS;
@@ -38,6 +40,7 @@ public final class MatchingThroughputHarness {
                 case "--subscriptions" -> subscriptionCount = Integer.parseInt(args[++i]);
                 case "--papers" -> paperCount = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--no-dedup" -> dedup = false;
                 case "--presearcher" -> presearcher = PaperMatcher.PresearcherKind.valueOf(args[++i]);
                 case "--verification" -> verification = PaperMatcher.Verification.valueOf(args[++i]);
@@ -66,35 +69,42 @@ public final class MatchingThroughputHarness {
                     papers.size(), batch, dedup, presearcher, verification);
             // The seed papers and a warm-up: the JIT and the caches, not measured.
             matcher.match(base.subList(0, Math.min(base.size(), 500)));
-            MatchStats before = matcher.stats();
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-            long cpuStart = threads.getCurrentThreadCpuTime();
-            start = System.nanoTime();
-            long matches = 0;
-            for (PaperMatches result : matcher.match(papers)) {
-                matches += result.matches().size();
+            for (int round = 1; round <= rounds; round++) {
+                measure(matcher, papers, subscriptionCount, batch, round);
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            MatchStats after = matcher.stats();
-            long n = after.papers() - before.papers();
-            System.out.printf(Locale.ROOT, "papers per CPU-second of the matching thread %.0f (wall clock: %.0f "
-                    + "papers/s, machine load %.1f)%n", n / cpuSeconds, n / seconds,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            System.out.printf(Locale.ROOT, "papers/s %.0f; matches/paper %.1f (%.3f%% of subscriptions); "
-                            + "stored-query matches/paper %.1f; candidate query runs/paper %.1f (per batch of %d: %.0f)%n",
-                    n / seconds, (double) matches / n, 100.0 * matches / n / subscriptionCount,
-                    (double) (after.queryMatches() - before.queryMatches()) / n,
-                    (double) (after.candidateQueries() - before.candidateQueries()) / n, batch,
-                    (double) (after.candidateQueries() - before.candidateQueries()) / n * batch);
-            double total = (after.analysisNanos() - before.analysisNanos()) + (after.monitorNanos()
-                    - before.monitorNanos()) + (after.fanOutNanos() - before.fanOutNanos());
-            System.out.printf(Locale.ROOT, "time: analysis %.0f%%, monitor %.0f%%, fan-out+reasons %.0f%% "
-                            + "(%.0f us/paper in all)%n",
-                    100 * (after.analysisNanos() - before.analysisNanos()) / total,
-                    100 * (after.monitorNanos() - before.monitorNanos()) / total,
-                    100 * (after.fanOutNanos() - before.fanOutNanos()) / total, total / 1000 / n);
         }
+    }
+
+    private static void measure(PaperMatcher matcher, List<EnrichedPaper> papers, int subscriptionCount, int batch,
+                                int round) {
+        MatchStats before = matcher.stats();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        long matches = 0;
+        for (PaperMatches result : matcher.match(papers)) {
+            matches += result.matches().size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        MatchStats after = matcher.stats();
+        long n = after.papers() - before.papers();
+        System.out.printf(Locale.ROOT, "round %d: papers per CPU-second of the matching thread %.0f (wall clock: "
+                + "%.0f papers/s, machine load %.1f)%n", round, n / cpuSeconds, n / seconds,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "  matches/paper %.1f (%.3f%% of subscriptions); "
+                        + "stored-query matches/paper %.1f; candidate query runs/paper %.1f (per batch of %d: %.0f)%n",
+                (double) matches / n, 100.0 * matches / n / subscriptionCount,
+                (double) (after.queryMatches() - before.queryMatches()) / n,
+                (double) (after.candidateQueries() - before.candidateQueries()) / n, batch,
+                (double) (after.candidateQueries() - before.candidateQueries()) / n * batch);
+        double total = (after.analysisNanos() - before.analysisNanos()) + (after.monitorNanos()
+                - before.monitorNanos()) + (after.fanOutNanos() - before.fanOutNanos());
+        System.out.printf(Locale.ROOT, "  wall time: analysis %.0f%%, monitor %.0f%%, fan-out+reasons %.0f%% "
+                        + "(%.0f us/paper in all)%n",
+                100 * (after.analysisNanos() - before.analysisNanos()) / total,
+                100 * (after.monitorNanos() - before.monitorNanos()) / total,
+                100 * (after.fanOutNanos() - before.fanOutNanos()) / total, total / 1000 / n);
     }
 
     /** The corpus repeated to {@code count} papers, each copy with its own key. */
