@@ -23,7 +23,6 @@ import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MonitorQuerySerializer;
 import org.apache.lucene.monitor.MultiMatchingQueries;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
@@ -129,7 +128,7 @@ public final class PaperMatcher implements Closeable {
         List<CustomQueryHandler> handlers = List.of(new PrefixTermHandler());
         return switch (kind) {
             case TERM_FILTERED -> new TermFilteredPresearcher(weightor, handlers, Set.of());
-            case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0, weightor, handlers, Set.of());
+            case MULTIPASS -> new CompactMultipassPresearcher(2, 0, weightor, handlers);
         };
     }
 

@@ -18,7 +18,8 @@ import java.util.Locale;
  * </pre>
  * Flags: {@code --subscriptions M}, {@code --papers N}, {@code --batch B}, {@code --no-dedup},
  * {@code --rounds R} (the papers are matched R times; each round prints its rate, so a quiet moment of a shared
- * machine shows), {@code --presearcher TERM_FILTERED|MULTIPASS}, {@code --verification DIRECT|LUCENE}, {@code --seed S}, {@code --corpus FILE}.
+ * machine shows), {@code --threads T} (after the one-thread rounds, T threads match the papers at once and the
+ * wall-clock rate is printed), {@code --presearcher TERM_FILTERED|MULTIPASS}, {@code --verification DIRECT|LUCENE}, {@code --seed S}, {@code --corpus FILE}.
  */
 public final class MatchingThroughputHarness {
 
@@ -30,6 +31,7 @@ public final class MatchingThroughputHarness {
         int paperCount = 5_000;
         int batch = 1;
         int rounds = 1;
+        int threadCount = 1;
         boolean dedup = true;
         long seed = 42;
         PaperMatcher.PresearcherKind presearcher = PaperMatcher.PresearcherKind.MULTIPASS;
@@ -41,6 +43,7 @@ public final class MatchingThroughputHarness {
                 case "--papers" -> paperCount = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--threads" -> threadCount = Integer.parseInt(args[++i]);
                 case "--no-dedup" -> dedup = false;
                 case "--presearcher" -> presearcher = PaperMatcher.PresearcherKind.valueOf(args[++i]);
                 case "--verification" -> verification = PaperMatcher.Verification.valueOf(args[++i]);
@@ -61,18 +64,65 @@ public final class MatchingThroughputHarness {
         try (PaperMatcher matcher = PaperMatcher.builder().deduplicate(dedup).batchSize(batch)
                 .presearcher(presearcher).verification(verification).build()) {
             long start = System.nanoTime();
+            long registerCpuStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             matcher.upsertAll(specs);
             double registerSeconds = (System.nanoTime() - start) / 1e9;
+            double registerCpuSeconds = (java.lang.management.ManagementFactory.getThreadMXBean()
+                    .getCurrentThreadCpuTime() - registerCpuStart) / 1e9;
             System.out.printf(Locale.ROOT, "subscriptions %d (distinct query strings %d, stored queries %d), "
-                            + "registered in %.1f s; corpus %d papers, replayed as %d; batch %d, dedup %s, %s, %s%n",
-                    subscriptionCount, distinctQueries, matcher.storedQueryCount(), registerSeconds, base.size(),
+                            + "registered in %.1f s (%.1f CPU-seconds of the registering thread); corpus %d papers, replayed as %d; batch %d, dedup %s, %s, %s%n",
+                    subscriptionCount, distinctQueries, matcher.storedQueryCount(), registerSeconds, registerCpuSeconds,
+                    base.size(),
                     papers.size(), batch, dedup, presearcher, verification);
             // The seed papers and a warm-up: the JIT and the caches, not measured.
             matcher.match(base.subList(0, Math.min(base.size(), 500)));
             for (int round = 1; round <= rounds; round++) {
                 measure(matcher, papers, subscriptionCount, batch, round);
             }
+            if (threadCount > 1) {
+                for (int round = 1; round <= rounds; round++) {
+                    measureThreads(matcher, papers, threadCount, round);
+                }
+            }
         }
+    }
+
+    /** T threads each match every T-th paper, one at a time; prints the wall-clock rate and the CPU they used. */
+    private static void measureThreads(PaperMatcher matcher, List<EnrichedPaper> papers, int threadCount, int round)
+            throws InterruptedException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong matches = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threadCount; t++) {
+            int first = t;
+            workers.add(new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                for (int i = first; i < papers.size(); i += threadCount) {
+                    matches.addAndGet(matcher.match(papers.get(i)).size());
+                }
+                cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+            }, "matcher-" + t));
+        }
+        workers.forEach(Thread::start);
+        long start = System.nanoTime();
+        go.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "%d threads, round %d: wall clock %.0f papers/s; %.0f papers per CPU-second "
+                        + "summed over the threads; matches/paper %.1f; machine load %.1f%n", threadCount, round,
+                papers.size() / seconds, papers.size() / (cpuNanos.get() / 1e9),
+                (double) matches.get() / papers.size(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void measure(PaperMatcher matcher, List<EnrichedPaper> papers, int subscriptionCount, int batch,
