@@ -19,6 +19,10 @@ import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -26,9 +30,11 @@ import org.apache.lucene.util.BytesRef;
  * query-index document (per pass {@code field_<pass>} and the plain {@code field}, the same terms), but the terms
  * of each field are collected in a small sorted set instead of a {@code BytesRefHash}, which allocates a 32 KB
  * block for every field of every pass of every query. Registering 100,000 subscriptions spent about a third of its
- * time allocating those blocks. Matching (the document side, {@code buildQuery}) is Monitor's own.
+ * time allocating those blocks. On the document side, likewise, the query built from a paper's terms is Monitor's
+ * (every pass must match, in each pass any field), collected without a 32 KB block per field of every paper.
  *
- * <p>In: a stored query's {@link QueryTree}. Out: the document Monitor indexes for it.
+ * <p>In: a stored query's {@link QueryTree}; a paper's terms. Out: the document Monitor indexes for the stored query;
+ * the query Monitor runs against its query index for the paper.
  */
 final class CompactMultipassPresearcher extends MultipassTermFilteredPresearcher {
 
@@ -67,6 +73,36 @@ final class CompactMultipassPresearcher extends MultipassTermFilteredPresearcher
             querytree.advancePhase(minWeight);
         }
         return document;
+    }
+
+    /**
+     * The document side: the same query as Monitor's multipass builder (all passes required, in each pass any
+     * field's terms), with each field's terms in a sorted set instead of a {@code BytesRefHash}.
+     */
+    @Override
+    protected DocumentQueryBuilder getQueryBuilder() {
+        return new DocumentQueryBuilder() {
+            private final Map<String, SortedSet<BytesRef>> terms = new HashMap<>();
+
+            @Override
+            public void addTerm(String field, BytesRef term) {
+                terms.computeIfAbsent(field, f -> new TreeSet<>()).add(term);
+            }
+
+            @Override
+            public Query build() {
+                BooleanQuery.Builder allPasses = new BooleanQuery.Builder();
+                for (int pass = 0; pass < passes; pass++) {
+                    BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+                    for (Map.Entry<String, SortedSet<BytesRef>> entry : terms.entrySet()) {
+                        anyField.add(new TermInSetQuery(entry.getKey() + "_" + pass, entry.getValue()),
+                                BooleanClause.Occur.SHOULD);
+                    }
+                    allPasses.add(anyField.build(), BooleanClause.Occur.MUST);
+                }
+                return allPasses.build();
+            }
+        };
     }
 
     /** A token stream of given terms, in order. */

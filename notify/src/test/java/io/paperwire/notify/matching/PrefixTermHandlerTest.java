@@ -3,6 +3,7 @@ package io.paperwire.notify.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
@@ -13,7 +14,6 @@ import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
-import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 /** The prefix handler expands a paper's terms only on fields with prefix queries, to the stored lengths. */
