@@ -130,12 +130,18 @@ final class AnalysedField {
     /** The token indexes of a term, in position order; empty when absent. */
     int[] tokensOf(String term) {
         if (tokensByTerm == null) {
-            Map<String, List<Integer>> collected = new HashMap<>();
+            // Most terms occur once: a one-element array per term, grown by one for each repeat.
+            Map<String, int[]> built = new HashMap<>(Math.max(16, terms.length * 2));
             for (int i = 0; i < terms.length; i++) {
-                collected.computeIfAbsent(terms[i], t -> new ArrayList<>(2)).add(i);
+                int[] tokens = built.get(terms[i]);
+                if (tokens == null) {
+                    built.put(terms[i], new int[] {i});
+                } else {
+                    int[] grown = java.util.Arrays.copyOf(tokens, tokens.length + 1);
+                    grown[tokens.length] = i;
+                    built.put(terms[i], grown);
+                }
             }
-            Map<String, int[]> built = new HashMap<>(collected.size() * 2);
-            collected.forEach((t, list) -> built.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
             tokensByTerm = built;
         }
         return tokensByTerm.getOrDefault(term, NO_TOKENS);

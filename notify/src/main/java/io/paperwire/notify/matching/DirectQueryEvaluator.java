@@ -167,7 +167,10 @@ final class DirectQueryEvaluator {
     }
 
     private static AnalysedField field(PaperDocument paper, String fieldName) {
-        return paper.field(PaperField.byFieldName(fieldName)
-                .orElseThrow(() -> new IllegalArgumentException("query names unknown field " + fieldName)));
+        PaperField field = PaperField.ofFieldName(fieldName);
+        if (field == null) {
+            throw new IllegalArgumentException("query names unknown field " + fieldName);
+        }
+        return paper.field(field);
     }
 }

@@ -2,7 +2,9 @@ package io.paperwire.notify.matching;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The fields a subscription query may name, plus the hidden {@link #TEXT} field that bare terms search.
@@ -47,8 +49,16 @@ public enum PaperField {
 
     /** The field with this exact Lucene field name. */
     public static Optional<PaperField> byFieldName(String fieldName) {
-        return Arrays.stream(values()).filter(f -> f.fieldName.equals(fieldName)).findFirst();
+        return Optional.ofNullable(BY_FIELD_NAME.get(fieldName));
     }
+
+    /** The field with this exact Lucene field name, or null; a map look-up, for the matching loop. */
+    static PaperField ofFieldName(String fieldName) {
+        return BY_FIELD_NAME.get(fieldName);
+    }
+
+    private static final Map<String, PaperField> BY_FIELD_NAME =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(PaperField::fieldName, f -> f));
 
     /** The names users may write, for error messages. */
     public static String queryableNames() {

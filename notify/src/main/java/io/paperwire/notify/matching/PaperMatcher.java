@@ -19,13 +19,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MonitorQuerySerializer;
 import org.apache.lucene.monitor.MultiMatchingQueries;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * Matches enriched papers against every active subscription with Lucene Monitor, and says why each matched.
@@ -87,7 +91,7 @@ public final class PaperMatcher implements Closeable {
         this.batchSize = builder.batchSize;
         this.seedIndex = new SeedIndex(builder.recentPapers);
         try {
-            this.monitor = new Monitor(analyzer, presearcher(builder.presearcher));
+            this.monitor = new Monitor(analyzer, presearcher(builder.presearcher), monitorConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene monitor", e);
         }
@@ -102,6 +106,21 @@ public final class PaperMatcher implements Closeable {
         return new Builder();
     }
 
+    /**
+     * Monitor's query index in memory, each file one contiguous buffer: the presearcher opens a terms enum and
+     * postings per field and term for every paper, and each opening clones the file's input, which for the default
+     * many-block buffers copies a list of buffers. The serializer is what Monitor requires of a directory given to
+     * it; it keeps the subscriber's query text, which {@link SubscriptionQuery#parse} turns back into the query.
+     * Updates are committed in one go, so a bulk load gives one segment to search, not one per 5,000 queries.
+     */
+    static MonitorConfiguration monitorConfiguration() {
+        return new MonitorConfiguration()
+                .setDirectoryProvider(() -> new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+                        ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER),
+                        MonitorQuerySerializer.fromParser(text -> SubscriptionQuery.parse(text).query()))
+                .setQueryUpdateBufferSize(Integer.MAX_VALUE);
+    }
+
     static Presearcher presearcher(PresearcherKind kind) {
         // Category and author terms are short and frequent in papers; prefer a conjunction's other terms.
         TermWeightor weightor = TermWeightor.combine(TermWeightor.DEFAULT,
@@ -109,7 +128,7 @@ public final class PaperMatcher implements Closeable {
         List<CustomQueryHandler> handlers = List.of(new PrefixTermHandler());
         return switch (kind) {
             case TERM_FILTERED -> new TermFilteredPresearcher(weightor, handlers, Set.of());
-            case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0, weightor, handlers, Set.of());
+            case MULTIPASS -> new CompactMultipassPresearcher(2, 0, weightor, handlers);
         };
     }
 
@@ -299,6 +318,10 @@ public final class PaperMatcher implements Closeable {
         if (!passesTrending(spec, document)) {
             return;
         }
+        if (!spec.hasSeeds() && spec.minTrendingScore() == null) {
+            out.add(new SubscriptionMatch(spec.id(), document.paperKey(), document.version(), queryReasons));
+            return;
+        }
         List<Reason> reasons = new ArrayList<>(queryReasons);
         if (spec.hasSeeds()) {
             String bestSeed = null;
@@ -428,7 +451,8 @@ public final class PaperMatcher implements Closeable {
                 }
                 if (!registered.isEmpty()) {
                     List<MonitorQuery> queries = new ArrayList<>(registered.size());
-                    registered.values().forEach(g -> queries.add(new MonitorQuery(g.monitorId, g.query.query())));
+                    registered.values().forEach(g -> queries.add(
+                            new MonitorQuery(g.monitorId, g.query.query(), g.query.text(), Map.of())));
                     monitor.register(queries);
                 }
             } catch (IOException e) {

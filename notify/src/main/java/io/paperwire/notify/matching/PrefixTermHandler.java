@@ -1,6 +1,10 @@
 package io.paperwire.notify.matching;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -19,16 +23,22 @@ import org.apache.lucene.search.WildcardQuery;
  * candidate for every paper.
  *
  * <p>Query side: a prefix (or the literal characters before a wildcard) is indexed as the term
- * {@code prefix + MARKER}. Document side: every term of the paper also yields its prefixes of
- * {@value #MIN_PREFIX}..{@value #MAX_PREFIX} characters, each with the marker, so a paper is a candidate exactly
- * when one of its terms starts with the prefix. Prefixes longer than {@value #MAX_PREFIX} characters are cut to
- * that length: the presearcher may then let a few extra candidates through, never lose one.
+ * {@code prefix + MARKER}, and its field and length are remembered. Document side: every term of a field that has
+ * prefix queries also yields its prefixes of the lengths stored for that field, each with the marker, so a paper
+ * is a candidate exactly when one of its terms starts with the prefix. Other fields are not expanded at all.
+ * Prefixes longer than {@value #MAX_PREFIX} characters are cut to that length: the presearcher may then let a few
+ * extra candidates through, never lose one. Lengths are remembered for good (a deleted query leaves its length
+ * behind), which can only cost a few extra expansions, never a lost candidate. One handler serves one Monitor;
+ * it is thread-safe.
  */
 final class PrefixTermHandler implements CustomQueryHandler {
 
     static final int MIN_PREFIX = 2;
     static final int MAX_PREFIX = 10;
     private static final char MARKER = '\u0001';
+
+    /** Per field, a bit per prefix length some stored query uses (bit n: length n). */
+    private final Map<String, Integer> prefixLengthsByField = new ConcurrentHashMap<>();
 
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
@@ -46,13 +56,27 @@ final class PrefixTermHandler implements CustomQueryHandler {
         if (prefix.length() < MIN_PREFIX) {
             return null;
         }
-        String indexed = prefix.substring(0, Math.min(prefix.length(), MAX_PREFIX)) + MARKER;
-        return QueryTree.term(new Term(field, indexed), weightor);
+        int length = Math.min(prefix.length(), MAX_PREFIX);
+        prefixLengthsByField.merge(field, 1 << length, (a, b) -> a | b);
+        return QueryTree.term(new Term(field, prefix.substring(0, length) + MARKER), weightor);
     }
 
     @Override
     public TokenStream wrapTermStream(String field, TokenStream in) {
-        return new PrefixExpandingFilter(in);
+        Integer lengths = prefixLengthsByField.get(field);
+        return lengths == null ? in : new PrefixExpandingFilter(in, lengths);
+    }
+
+    /** The prefix lengths the document side expands a field's terms to; empty when the field is not expanded. */
+    List<Integer> expandedLengths(String field) {
+        int lengths = prefixLengthsByField.getOrDefault(field, 0);
+        List<Integer> result = new ArrayList<>();
+        for (int length = MIN_PREFIX; length <= MAX_PREFIX; length++) {
+            if ((lengths & (1 << length)) != 0) {
+                result.add(length);
+            }
+        }
+        return result;
     }
 
     private static String literalPrefix(String pattern) {
@@ -70,24 +94,32 @@ final class PrefixTermHandler implements CustomQueryHandler {
         return literal.toString();
     }
 
-    /** Emits each term, then its marked prefixes. */
+    /** Emits each term, then its marked prefixes of the wanted lengths. */
     private static final class PrefixExpandingFilter extends TokenFilter {
         private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute incrementAttribute = addAttribute(PositionIncrementAttribute.class);
+        private final int lengths;
         private String current;
         private int nextLength;
 
-        PrefixExpandingFilter(TokenStream input) {
+        PrefixExpandingFilter(TokenStream input, int lengths) {
             super(input);
+            this.lengths = lengths;
         }
 
         @Override
         public boolean incrementToken() throws IOException {
-            if (current != null && nextLength <= Math.min(current.length(), MAX_PREFIX)) {
-                termAttribute.setEmpty().append(current, 0, nextLength).append(MARKER);
-                incrementAttribute.setPositionIncrement(0);
-                nextLength++;
-                return true;
+            if (current != null) {
+                int limit = Math.min(current.length(), MAX_PREFIX);
+                while (nextLength <= limit && (lengths & (1 << nextLength)) == 0) {
+                    nextLength++;
+                }
+                if (nextLength <= limit) {
+                    termAttribute.setEmpty().append(current, 0, nextLength).append(MARKER);
+                    incrementAttribute.setPositionIncrement(0);
+                    nextLength++;
+                    return true;
+                }
             }
             if (!input.incrementToken()) {
                 return false;

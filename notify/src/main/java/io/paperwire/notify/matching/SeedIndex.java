@@ -1,10 +1,8 @@
 package io.paperwire.notify.matching;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,10 +116,17 @@ public final class SeedIndex {
     public final class PaperVector {
         private final String paperKey;
         private final TermVector vector;
+        /** Per term of the paper: (1 + ln tf) &times; idf&sup2;, so a dot product needs no logarithm. */
+        private final double[] weightTimesIdfSquared;
 
         private PaperVector(String paperKey, TermVector vector) {
             this.paperKey = paperKey;
             this.vector = vector;
+            this.weightTimesIdfSquared = new double[vector.termIds.length];
+            for (int k = 0; k < vector.termIds.length; k++) {
+                double idf = idf(vector.termIds[k]);
+                weightTimesIdfSquared[k] = vector.weights[k] * idf * idf;
+            }
         }
 
         /** The cosine similarity to a known seed paper, empty when the seed is unknown or is this paper. */
@@ -134,13 +139,35 @@ public final class SeedIndex {
                 if (seed == null) {
                     seed = recent.get(seedKey);
                 }
-                return seed == null ? Optional.empty() : Optional.of(cosine(vector, seed));
+                if (seed == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(dot(seed) / Math.max(Double.MIN_NORMAL, cachedNorm(vector) * cachedNorm(seed)));
             }
         }
-    }
 
-    private double cosine(TermVector a, TermVector b) {
-        return dot(a, b) / Math.max(Double.MIN_NORMAL, cachedNorm(a) * cachedNorm(b));
+        /** The dot product with a seed: a merge of the two sorted term id lists. */
+        private double dot(TermVector seed) {
+            int[] ids = vector.termIds;
+            int[] seedIds = seed.termIds;
+            double dot = 0;
+            int i = 0;
+            int j = 0;
+            while (i < ids.length && j < seedIds.length) {
+                int a = ids[i];
+                int b = seedIds[j];
+                if (a == b) {
+                    dot += weightTimesIdfSquared[i] * seed.weights[j];
+                    i++;
+                    j++;
+                } else if (a < b) {
+                    i++;
+                } else {
+                    j++;
+                }
+            }
+            return dot;
+        }
     }
 
     /**
@@ -153,27 +180,6 @@ public final class SeedIndex {
             vector.normComputedAt = observedPapers;
         }
         return vector.norm;
-    }
-
-    private double dot(TermVector a, TermVector b) {
-        double dot = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.termIds.length && j < b.termIds.length) {
-            int ai = a.termIds[i];
-            int bj = b.termIds[j];
-            if (ai == bj) {
-                double idf = idf(ai);
-                dot += a.weights[i] * b.weights[j] * idf * idf;
-                i++;
-                j++;
-            } else if (ai < bj) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return dot;
     }
 
     private double norm(TermVector vector) {
@@ -193,7 +199,8 @@ public final class SeedIndex {
     /** Term ids (sorted) and log tf weights; unknown terms get ids only when {@code addTerms}. */
     private TermVector vectorOf(PaperDocument paper, boolean addTerms) {
         AnalysedField text = paper.field(PaperField.TEXT);
-        Map<Integer, Integer> counts = new HashMap<>();
+        int[] tokenIds = new int[text.size()];
+        int known = 0;
         for (int token = 0; token < text.size(); token++) {
             Integer id = termIds.get(text.term(token));
             if (id == null && addTerms) {
@@ -204,16 +211,32 @@ public final class SeedIndex {
                 }
             }
             if (id != null) {
-                counts.merge(id, 1, Integer::sum);
+                tokenIds[known++] = id;
             }
         }
-        List<Integer> ids = new ArrayList<>(counts.keySet());
-        ids.sort(null);
-        int[] sortedIds = new int[ids.size()];
-        float[] weights = new float[ids.size()];
-        for (int k = 0; k < sortedIds.length; k++) {
-            sortedIds[k] = ids.get(k);
-            weights[k] = (float) (1 + Math.log(counts.get(sortedIds[k])));
+        Arrays.sort(tokenIds, 0, known);
+        int distinct = 0;
+        for (int k = 0; k < known; k++) {
+            if (k == 0 || tokenIds[k] != tokenIds[k - 1]) {
+                distinct++;
+            }
+        }
+        int[] sortedIds = new int[distinct];
+        float[] weights = new float[distinct];
+        int next = -1;
+        int count = 0;
+        for (int k = 0; k < known; k++) {
+            if (k == 0 || tokenIds[k] != tokenIds[k - 1]) {
+                if (next >= 0) {
+                    weights[next] = (float) (1 + Math.log(count));
+                }
+                sortedIds[++next] = tokenIds[k];
+                count = 0;
+            }
+            count++;
+        }
+        if (next >= 0) {
+            weights[next] = (float) (1 + Math.log(count));
         }
         return new TermVector(sortedIds, weights);
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -24,6 +25,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -88,6 +90,72 @@ class MatchingSemanticsTest {
         }
         for (String id : queries.keySet()) {
             assertThat(actual.get(id)).as("papers matching %s", queries.get(id)).isEqualTo(expected.get(id));
+        }
+    }
+
+    /**
+     * Every kind of query the presearcher treats specially, built from the papers' own words so that they match:
+     * prefixes of 2 to 12 characters on several fields (longer than the presearcher's cut, too), wildcards, exact
+     * and sloppy phrases, NOT clauses and field-restricted terms. The prefix queries are registered after papers
+     * were already matched, so the presearcher must learn their fields and lengths as they come.
+     */
+    @Test
+    void shouldMatchPrefixWildcardPhraseNotAndFieldQueriesAsAPlainIndexSearch() throws IOException {
+        Random random = new Random(77);
+        Map<String, String> first = new LinkedHashMap<>();
+        Map<String, String> later = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            EnrichedPaper paper = papers.get(random.nextInt(papers.size()));
+            List<String> titleWords = words(paper.getPaper().getTitle());
+            List<String> abstractWords = words(paper.getPaper().getAbstractText());
+            String titleWord = titleWords.get(random.nextInt(titleWords.size())).toLowerCase(Locale.ROOT);
+            String abstractWord = abstractWords.get(random.nextInt(abstractWords.size())).toLowerCase(Locale.ROOT);
+            String category = paper.getPaper().getCategories().get(0).toLowerCase(Locale.ROOT);
+            int length = 2 + i % 11;
+            first.put("term" + i, "title:" + titleWord + " AND NOT categories:" + category);
+            first.put("phrase" + i, "abstract:\"" + String.join(" ", abstractWords.subList(0,
+                    Math.min(2, abstractWords.size()))) + "\"");
+            later.put("prefix" + i, "title:" + titleWord.substring(0, Math.min(length, titleWord.length())) + "*");
+            later.put("textPrefix" + i, abstractWord.substring(0, Math.min(length, abstractWord.length())) + "*");
+            later.put("category" + i, "categories:" + category.substring(0, Math.min(length, category.length()))
+                    + "* AND NOT " + abstractWord);
+            if (abstractWord.length() >= 4) {
+                later.put("wildcard" + i, "abstract:" + abstractWord.substring(0, 2) + "?"
+                        + abstractWord.substring(3));
+            }
+            later.put("sloppy" + i, "\"" + String.join(" ", abstractWords.subList(0,
+                    Math.min(3, abstractWords.size()))) + "\"~2 AND -categories:zz.*");
+        }
+        first.values().removeIf(q -> !isValid(q));
+        later.values().removeIf(q -> !isValid(q));
+        Map<String, String> all = new LinkedHashMap<>(first);
+        all.putAll(later);
+        Map<String, Set<String>> plain = plainIndexSearch(papers, all);
+        assertThat(plain.values().stream().mapToLong(Set::size).sum()).isGreaterThan(papers.size());
+
+        Map<String, Set<String>> actual = new HashMap<>();
+        all.keySet().forEach(id -> actual.put(id, new TreeSet<>()));
+        try (PaperMatcher matcher = PaperMatcher.create()) {
+            List<SubscriptionSpec> specs = new ArrayList<>();
+            first.forEach((id, query) -> specs.add(SubscriptionSpec.ofQuery(id, query)));
+            matcher.upsertAll(specs);
+            matcher.match(papers.subList(0, 20));
+            later.forEach((id, query) -> matcher.upsert(SubscriptionSpec.ofQuery(id, query)));
+            for (PaperMatches result : matcher.match(papers)) {
+                result.matches().forEach(m -> actual.get(m.subscriptionId()).add(m.paperKey()));
+            }
+        }
+        for (String id : all.keySet()) {
+            assertThat(actual.get(id)).as("papers matching %s", all.get(id)).isEqualTo(plain.get(id));
+        }
+    }
+
+    private static boolean isValid(String query) {
+        try {
+            SubscriptionQuery.parse(query);
+            return true;
+        } catch (QueryValidationException e) {
+            return false;
         }
     }
 

@@ -17,7 +17,11 @@ import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
-/** Where the time of Lucene Monitor goes: presearch alone (a matcher that runs nothing) against full matching. */
+/**
+ * Where the time of Lucene Monitor goes: presearch alone (a matcher that runs nothing) against full matching, with
+ * the presearcher and query-index configuration of {@link PaperMatcher}. Run by hand:
+ * {@code java … MonitorCostExperiment 100000 1 MULTIPASS [presearch]}.
+ */
 public final class MonitorCostExperiment {
 
     private MonitorCostExperiment() {
@@ -28,17 +32,18 @@ public final class MonitorCostExperiment {
         int batch = Integer.parseInt(args[1]);
         PaperMatcher.PresearcherKind kind = PaperMatcher.PresearcherKind.valueOf(args[2]);
         List<EnrichedPaper> papers = TestPapers.arxivSample().orElseThrow();
-        Map<String, Query> distinct = new LinkedHashMap<>();
+        Map<String, SubscriptionQuery> distinct = new LinkedHashMap<>();
         for (SubscriptionSpec spec : new SubscriptionGenerator(42).generate(subscriptions)) {
             SubscriptionQuery q = SubscriptionQuery.parse(spec.query());
-            distinct.putIfAbsent(q.normalized(), q.query());
+            distinct.putIfAbsent(q.normalized(), q);
         }
         PaperAnalyzer analyzer = new PaperAnalyzer();
-        try (Monitor monitor = new Monitor(analyzer, PaperMatcher.presearcher(kind))) {
+        try (Monitor monitor = new Monitor(analyzer, PaperMatcher.presearcher(kind),
+                PaperMatcher.monitorConfiguration())) {
             List<MonitorQuery> queries = new ArrayList<>();
             int id = 0;
-            for (Query q : distinct.values()) {
-                queries.add(new MonitorQuery("q" + id++, q));
+            for (SubscriptionQuery q : distinct.values()) {
+                queries.add(new MonitorQuery("q" + id++, q.query(), q.text(), Map.of()));
             }
             monitor.register(queries);
             List<PaperDocument> documents = papers.stream().map(p -> PaperDocument.of(p, analyzer)).toList();
