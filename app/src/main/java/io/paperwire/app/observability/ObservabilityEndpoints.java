@@ -51,8 +51,12 @@ public final class ObservabilityEndpoints {
         body.put("status", report.ready() ? "ready" : "not ready");
         body.put("failed", report.failed());
         Map<String, Object> checks = new LinkedHashMap<>();
-        report.results().forEach((name, result) -> checks.put(name,
-                Map.of("ok", result.ok(), "detail", result.detail())));
+        report.results().forEach((name, result) -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("ok", result.ok());
+            check.put("detail", result.detail());
+            checks.put(name, check);
+        });
         body.put("checks", checks);
         try {
             return json.writeValueAsString(body) + "\n";

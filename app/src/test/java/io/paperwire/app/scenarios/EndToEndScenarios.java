@@ -127,7 +127,10 @@ abstract class EndToEndScenarios {
             // enrich as its own process (`paperwire run enrich`, as in docker-compose.yml), killed after its first
             // commit: no close, no commit, its open transaction left for the broker to abort.
             int committedAtCrash;
-            try (PaperwireProcess child = PaperwireProcess.start(config, dir.resolve("enrich-process"), "run", "enrich")) {
+            // Its own HTTP port: it serves /metrics and /ready, and the test's notify holds the configured one.
+            PaperwireConfig childConfig = config.with(Settings.HTTP_PORT, String.valueOf(freePort()));
+            try (PaperwireProcess child = PaperwireProcess.start(childConfig, dir.resolve("enrich-process"), "run",
+                    "enrich")) {
                 await().atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
                         .failFast("enrich process ended", () -> !child.isAlive())
                         .until(() -> !enriched.poll().isEmpty());
