@@ -71,6 +71,12 @@ public final class PaperMatcher implements Closeable {
     private final int batchSize;
     private final SeedIndex seedIndex;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Subscription changes not yet in Monitor (guarded by the write lock). Changes are cheap in-memory edits; Monitor
+     * gets them in one update before the next match, so a start-up that replays the subscriptions topic one record at
+     * a time costs one Monitor update, not one per subscription.
+     */
+    private Update pending = new Update();
     private final Map<String, SubscriptionSpec> subscriptions = new HashMap<>();
     private final Map<String, QueryGroup> groupsByKey = new HashMap<>();
     private final Map<String, QueryGroup> groupsByMonitorId = new HashMap<>();
@@ -133,7 +139,8 @@ public final class PaperMatcher implements Closeable {
     }
 
     /**
-     * Adds or replaces a subscription.
+     * Adds or replaces a subscription. Its query is validated now; Monitor is updated before the next match, together
+     * with every other change since the last one.
      *
      * @throws QueryValidationException when its query is invalid (nothing changes then)
      */
@@ -142,9 +149,8 @@ public final class PaperMatcher implements Closeable {
     }
 
     /**
-     * Adds or replaces many subscriptions with one update of the Monitor index (much faster than one by one, e.g.
-     * when loading the subscriptions topic at start-up). All queries are validated first: when one is invalid
-     * nothing changes.
+     * Adds or replaces many subscriptions. All queries are validated first: when one is invalid nothing changes.
+     * Like {@link #upsert}, the Monitor index is updated once, before the next match.
      *
      * @throws QueryValidationException naming the first invalid query
      */
@@ -157,16 +163,14 @@ public final class PaperMatcher implements Closeable {
         }
         lock.writeLock().lock();
         try {
-            Update update = new Update();
             for (SubscriptionSpec spec : specs) {
                 SubscriptionSpec old = subscriptions.remove(spec.id());
                 if (old != null) {
-                    detach(old, update);
+                    detach(old, pending);
                 }
                 subscriptions.put(spec.id(), spec);
-                attach(spec, spec.hasQuery() ? parsed.get(spec.query()) : null, update);
+                attach(spec, spec.hasQuery() ? parsed.get(spec.query()) : null, pending);
             }
-            update.apply();
         } finally {
             lock.writeLock().unlock();
         }
@@ -180,9 +184,7 @@ public final class PaperMatcher implements Closeable {
             if (old == null) {
                 return false;
             }
-            Update update = new Update();
-            detach(old, update);
-            update.apply();
+            detach(old, pending);
             return true;
         } finally {
             lock.writeLock().unlock();
@@ -242,6 +244,18 @@ public final class PaperMatcher implements Closeable {
         List<PaperMatches> results = new ArrayList<>(batch.size());
         lock.readLock().lock();
         try {
+            if (!pending.isEmpty()) {
+                // Registers the subscription changes since the last match in one Monitor update, then downgrades to
+                // the read lock without letting a writer in between.
+                lock.readLock().unlock();
+                lock.writeLock().lock();
+                try {
+                    applyPending();
+                    lock.readLock().lock();
+                } finally {
+                    lock.writeLock().unlock();
+                }
+            }
             for (int from = 0; from < documents.size(); from += batchSize) {
                 int to = Math.min(documents.size(), from + batchSize);
                 matchChunk(batch.subList(from, to), documents.subList(from, to), results);
@@ -440,9 +454,35 @@ public final class PaperMatcher implements Closeable {
     }
 
     /** The Monitor changes of one update, applied together. */
+    /** Applies the pending subscription changes to Monitor; the caller holds the write lock. */
+    private void applyPending() {
+        if (!pending.isEmpty()) {
+            pending.apply();
+            pending = new Update();
+        }
+    }
+
+    /**
+     * Brings Monitor up to date with the subscription changes made so far (matching does it by itself; this is for
+     * callers that want the cost now, e.g. at the end of a start-up).
+     */
+    public void flush() {
+        lock.writeLock().lock();
+        try {
+            applyPending();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Changes to Monitor's stored queries not applied yet: registered groups and deleted group ids. */
     private final class Update {
         final Map<String, QueryGroup> registered = new LinkedHashMap<>();
         final List<String> deleted = new ArrayList<>();
+
+        boolean isEmpty() {
+            return registered.isEmpty() && deleted.isEmpty();
+        }
 
         void apply() {
             try {
