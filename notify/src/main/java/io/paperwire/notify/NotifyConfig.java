@@ -25,7 +25,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param schemaRegistryUrl       {@code schema.registry.url}, default {@code http://localhost:8081}
  * @param stateDir                {@code state.dir}, default {@code <java.io.tmpdir>/paperwire/notify-state}; holds
  *                                the alert ledger (backed by its changelog topic)
- * @param streamThreads           {@code num.stream.threads}, default 1
+ * @param streamThreads           {@code num.stream.threads}, default {@link #DEFAULT_STREAM_THREADS}: one per core up to
+ *                                4, since matching is CPU-bound and the threads share one matcher
  * @param commitInterval          {@code commit.interval.ms}, default 100 ms
  * @param httpHost                {@code paperwire.notify.http.host}, default {@code 127.0.0.1}
  * @param httpPort                {@code paperwire.notify.http.port}, default 8080 (0: a free port)
@@ -76,9 +77,12 @@ public record NotifyConfig(String applicationId, String bootstrapServers, String
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
+    /** One stream thread per core, at most 4 (each takes at most one partition of {@code papers.enriched}). */
+    public static final int DEFAULT_STREAM_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     public static NotifyConfig defaults() {
         return new NotifyConfig(DEFAULT_APPLICATION_ID, "localhost:9092", "http://localhost:8081",
-                Path.of(System.getProperty("java.io.tmpdir"), "paperwire", "notify-state"), 1,
+                Path.of(System.getProperty("java.io.tmpdir"), "paperwire", "notify-state"), DEFAULT_STREAM_THREADS,
                 Duration.ofMillis(100), "127.0.0.1", 8080, "", "http://localhost:8080", Duration.ofSeconds(10),
                 256 * 1024, Map.of());
     }

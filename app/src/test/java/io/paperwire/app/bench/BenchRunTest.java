@@ -45,7 +45,7 @@ class BenchRunTest {
 
     @Test
     void shouldMeasureEveryStageWithCountsThatAddUpAndAlertsThatAPlainLuceneSearchConfirms() throws Exception {
-        BenchSettings settings = new BenchSettings(500, 50, 250, 100, Duration.ofSeconds(1), Optional.empty(), 11);
+        BenchSettings settings = new BenchSettings(1000, 50, 1000, 100, Duration.ofSeconds(1), Optional.empty(), 11);
         List<String> phases = new ArrayList<>();
         BenchRun.Result result = BenchRun.run(settings, PaperwireConfig.of(Map.of()), new BenchProgress() {
             @Override
@@ -64,7 +64,7 @@ class BenchRunTest {
 
         assertThat(phases).containsExactly("1/9", "2/9", "3/9", "4/9", "5/9", "6/9", "7/9", "8/9", "9/9");
         BenchReport.Counts counts = report.counts();
-        assertThat(counts.papers()).isEqualTo(500);
+        assertThat(counts.papers()).isEqualTo(1000);
         assertThat(counts.published()).isEqualTo(counts.papers());
         assertThat(counts.rawConsumed()).isEqualTo(counts.published());
         assertThat(counts.rawProduced()).isEqualTo(counts.published());
@@ -77,7 +77,7 @@ class BenchRunTest {
         assertThat(report.checks()).allSatisfy((name, holds) -> assertThat(holds).as(name).isTrue());
 
         // The alerts equal what a plain Lucene index search finds, and so do the in-process matcher's matches.
-        assertThat(evidence.enriched()).hasSize(500);
+        assertThat(evidence.enriched()).hasSize(1000);
         Set<String> expected = plainLuceneMatches(evidence.enriched(), evidence.subscriptions());
         assertThat(expected).isNotEmpty();
         assertThat(evidence.alertPairs()).isEqualTo(expected);
