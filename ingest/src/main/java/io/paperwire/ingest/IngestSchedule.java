@@ -69,14 +69,12 @@ public final class IngestSchedule implements AutoCloseable {
         /** At start, then every {@code interval} (for cheap incremental sources such as a directory of files). */
         record Polling(Duration interval) implements Cadence {
             public Polling {
-                if (interval.isNegative() || interval.isZero()) {
-                    throw new IllegalArgumentException("interval must be positive");
-                }
+                new Every(interval); // the same rule: positive
             }
 
             @Override
             public Instant nextAfter(Instant instant) {
-                return instant.plus(interval);
+                return new Every(interval).nextAfter(instant);
             }
 
             @Override

@@ -90,7 +90,7 @@ class ScaleOutTest {
             String enrichGroup = EnrichConfig.DEFAULT_APPLICATION_ID;
             String notifyGroup = NotifyConfig.DEFAULT_APPLICATION_ID;
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    everyMemberOwnsPartitions(admin, enrichGroup, 2) && everyMemberOwnsPartitions(admin, notifyGroup, 2));
+                    everyInstanceOwnsPartitions(admin, enrichGroup, 2) && everyInstanceOwnsPartitions(admin, notifyGroup, 2));
 
             try (var producer = producer(platform, topics.subscriptions())) {
                 producer.send(new ProducerRecord<>(topics.subscriptions().name(), "cs",
@@ -114,7 +114,7 @@ class ScaleOutTest {
                 }
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    everyMemberOwnsPartitions(admin, enrichGroup, 1) && everyMemberOwnsPartitions(admin, notifyGroup, 1));
+                    everyInstanceOwnsPartitions(admin, enrichGroup, 1) && everyInstanceOwnsPartitions(admin, notifyGroup, 1));
             awaitCaughtUp(probe, admin, platform);
             assertThat(enrichB.isAlive()).isTrue();
             assertThat(notifyB.isAlive()).isTrue();
@@ -136,7 +136,11 @@ class ScaleOutTest {
                         List.of(platform.topicNames().enriched())));
     }
 
-    private boolean everyMemberOwnsPartitions(Admin admin, String group, int members) throws Exception {
+    /**
+     * Whether the group has exactly {@code instances} instances (processes; each runs one consumer per stream thread,
+     * named {@code <application.id>-<process id>-StreamThread-N-consumer}) and each owns some partitions.
+     */
+    private boolean everyInstanceOwnsPartitions(Admin admin, String group, int instances) throws Exception {
         processes.forEach(p -> assertThat(p.isAlive() || p.exitValue() == 137)
                 .as("a paperwire process failed; see " + dataDir + "/*/stderr.txt").isTrue());
         List<MemberDescription> live;
@@ -148,7 +152,14 @@ class ScaleOutTest {
             }
             throw e;
         }
-        return live.size() == members && live.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
+        Map<String, Integer> partitionsByInstance = new java.util.HashMap<>();
+        for (MemberDescription member : live) {
+            String clientId = member.clientId();
+            int thread = clientId.indexOf("-StreamThread-");
+            String instance = thread < 0 ? clientId : clientId.substring(0, thread);
+            partitionsByInstance.merge(instance, member.assignment().topicPartitions().size(), Integer::sum);
+        }
+        return partitionsByInstance.size() == instances && partitionsByInstance.values().stream().allMatch(n -> n > 0);
     }
 
     private static <V> KafkaProducer<String, V> producer(Platform platform, Topic<String, V> topic) {
