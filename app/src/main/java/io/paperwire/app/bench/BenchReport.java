@@ -206,6 +206,7 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         stage(stages.putObject("enrich"), enrich, "pass_through_streams", passThrough);
         ObjectNode match = stages.putObject("notify_matching");
         match.put("papers", matching.papers());
+        match.put("threads", matching.threads());
         number(match, "seconds", matching.elapsed().toNanos() / 1e9);
         number(match, "papers_per_second", matching.papersPerSecond());
         number(match, "papers_per_cpu_second", matching.papersPerCpuSecond());

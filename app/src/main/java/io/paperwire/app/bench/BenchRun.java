@@ -44,6 +44,7 @@ import io.paperwire.ingest.SourceCounts;
 import io.paperwire.ingest.publish.IngestTopics;
 import io.paperwire.ingest.source.FileSource;
 import io.paperwire.notify.NotifyService;
+import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.matching.MatchStats;
 import io.paperwire.notify.matching.PaperMatcher;
 import io.paperwire.notify.matching.PaperMatches;
@@ -445,25 +446,54 @@ public final class BenchRun {
             long loadStart = System.nanoTime();
             matcher.upsertAll(specs);
             Duration load = Duration.ofNanos(System.nanoTime() - loadStart);
-            long cpuStart = threads.getCurrentThreadCpuTime();
+            // As many threads as the notify service runs by default, each matching its own slice of the papers
+            // (the service's stream threads each own partitions of papers.enriched and share one matcher).
+            int threadCount = NotifyConfig.DEFAULT_STREAM_THREADS;
+            java.util.concurrent.atomic.AtomicLong matchedSoFar = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
+            Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
             long start = System.nanoTime();
-            long matched = 0;
-            for (int from = 0; from < papers.size(); from += MATCH_CHUNK) {
-                List<EnrichedPaper> chunk = papers.subList(from, Math.min(papers.size(), from + MATCH_CHUNK));
-                for (PaperMatches result : matcher.match(chunk)) {
-                    for (SubscriptionMatch match : result.matches()) {
-                        pairs.add(BenchEvidence.pair(match.subscriptionId(), match.paperKey()));
-                    }
-                    matched++;
+            try {
+                List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
+                int sliceSize = (papers.size() + threadCount - 1) / threadCount;
+                for (int t = 0; t < threadCount; t++) {
+                    List<EnrichedPaper> slice = papers.subList(Math.min(papers.size(), t * sliceSize),
+                            Math.min(papers.size(), (t + 1) * sliceSize));
+                    slices.add(pool.submit(() -> {
+                        long cpuStart = threads.getCurrentThreadCpuTime();
+                        for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
+                            List<EnrichedPaper> chunk = slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK));
+                            for (PaperMatches result : matcher.match(chunk)) {
+                                for (SubscriptionMatch match : result.matches()) {
+                                    found.add(BenchEvidence.pair(match.subscriptionId(), match.paperKey()));
+                                }
+                            }
+                            update("notify matching: %d/%d papers", matchedSoFar.addAndGet(chunk.size()),
+                                    papers.size());
+                        }
+                        cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+                    }));
                 }
-                update("notify matching: %d/%d papers", matched, papers.size());
+                for (java.util.concurrent.Future<?> slice : slices) {
+                    slice.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while matching", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("matching failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
             }
+            pairs.addAll(found);
+            long matched = matchedSoFar.get();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            long cpu = cpuNanos.get();
             MatchStats stats = matcher.stats();
             return new MatchingFigures(matched, elapsed, cpu, specs.size(),
                     specs.stream().filter(SubscriptionSpec::active).count(), matcher.storedQueryCount(),
-                    stats.candidateQueries(), stats.queryMatches(), stats.matches(), load);
+                    stats.candidateQueries(), stats.queryMatches(), stats.matches(), load, threadCount);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the matcher failed", e);
         }
@@ -622,7 +652,7 @@ public final class BenchRun {
         }
     }
 
-    private void update(String format, Object... args) {
+    private synchronized void update(String format, Object... args) {
         long now = System.nanoTime();
         if (now - lastReport >= REPORT_EVERY.toNanos()) {
             lastReport = now;

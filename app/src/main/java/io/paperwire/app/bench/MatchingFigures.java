@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param papers             papers matched
  * @param elapsed            wall-clock time of the matching
- * @param threadCpuNanos     CPU time of the matching thread
+ * @param threadCpuNanos     CPU time of the matching threads, summed
  * @param subscriptions      subscriptions loaded
  * @param activeSubscriptions subscriptions not paused
  * @param storedQueries      distinct stored queries after deduplication
@@ -15,17 +15,18 @@ import java.time.Duration;
  * @param queryMatches       (stored query, paper) pairs that matched
  * @param matches            (subscription, paper) matches
  * @param subscriptionLoad   time to load the subscriptions into the matcher
+ * @param threads            matching threads (as many as the notify service runs by default: one per core, up to 4)
  */
 public record MatchingFigures(long papers, Duration elapsed, long threadCpuNanos, long subscriptions,
                               long activeSubscriptions, long storedQueries, long candidateQueries, long queryMatches,
-                              long matches, Duration subscriptionLoad) {
+                              long matches, Duration subscriptionLoad, int threads) {
 
     public double papersPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;
         return seconds <= 0 ? 0 : papers / seconds;
     }
 
-    /** Papers per second of the matching thread's CPU time: what one core would do undisturbed. */
+    /** Papers per second of the matching threads' CPU time: what one core would do undisturbed. */
     public double papersPerCpuSecond() {
         return threadCpuNanos <= 0 ? 0 : papers / (threadCpuNanos / 1e9);
     }
