@@ -2,6 +2,7 @@ package io.paperwire.app.bench;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.paperwire.notify.matching.SubscriptionSpec;
 import io.paperwire.schemas.EnrichedPaper;
@@ -12,11 +13,21 @@ import io.paperwire.schemas.EnrichedPaper;
  *
  * @param enriched      the enriched papers of the measured set, as read from {@code papers.enriched}
  * @param subscriptions the subscriptions written to {@code subscriptions}
- * @param matcherPairs  {@code subscriptionId|paperKey} of every match of the in-process matcher
- * @param alertPairs    {@code subscriptionId|paperKey} of every alert the notify service wrote for the measured set
+ * @param matcherPairsOf {@code subscriptionId|paperKey} of every match of the in-process matcher, made on demand
+ * @param alertPairsOf   the same of every alert the notify service wrote for the measured set, made on demand
  */
 public record BenchEvidence(List<EnrichedPaper> enriched, List<SubscriptionSpec> subscriptions,
-                            Set<String> matcherPairs, Set<String> alertPairs) {
+                            Supplier<Set<String>> matcherPairsOf, Supplier<Set<String>> alertPairsOf) {
+
+    /** {@code subscriptionId|paperKey} of every match of the in-process matcher (large at full scale). */
+    public Set<String> matcherPairs() {
+        return matcherPairsOf.get();
+    }
+
+    /** {@code subscriptionId|paperKey} of every alert for the measured set (large at full scale). */
+    public Set<String> alertPairs() {
+        return alertPairsOf.get();
+    }
 
     /** The pair key of a (subscription, paper). */
     public static String pair(String subscriptionId, String paperKey) {

@@ -192,8 +192,9 @@ public final class BenchRun {
         LatencyFigures latency;
         long ingestRead;
         long published;
-        Set<String> matcherPairs = new HashSet<>();
-        Set<String> alertPairs = new HashSet<>();
+        PairSet.Codec pairCodec = new PairSet.Codec();
+        PairSet matcherPairs = new PairSet(pairCodec);
+        PairSet alertPairs = new PairSet(pairCodec);
         List<EnrichedPaper> enriched = new ArrayList<>();
         List<SubscriptionSpec> specs = new SubscriptionGenerator(settings.seed()).generate(settings.subscriptions());
         long endToEndEnriched;
@@ -293,16 +294,15 @@ public final class BenchRun {
                     awaitUntil("notify to match the " + enriched.size() + " enriched papers", () -> {
                         alertTail.poll(r -> {
                             if (measuredKeys.contains(r.value().getPaperKey())) {
-                                alertPairs.add(BenchEvidence.pair(r.value().getSubscriptionId(),
-                                        r.value().getPaperKey()));
+                                alertPairs.add(r.value().getSubscriptionId(), r.value().getPaperKey());
                             }
                         });
-                        update("notify service: %d alerts", alertPairs.size());
+                        update("notify service: %d alerts", alertPairs.added());
                         return caughtUp(admin, notifyGroup, enrichedTarget);
                     });
                     drain(alertTail, r -> {
                         if (measuredKeys.contains(r.value().getPaperKey())) {
-                            alertPairs.add(BenchEvidence.pair(r.value().getSubscriptionId(), r.value().getPaperKey()));
+                            alertPairs.add(r.value().getSubscriptionId(), r.value().getPaperKey());
                         }
                     });
                     notifyFigure = new Throughput(enriched.size(), 0, Duration.ofNanos(System.nanoTime() - start),
@@ -379,7 +379,7 @@ public final class BenchRun {
                 Duration.ofNanos(System.nanoTime() - runStart), counts, rawProducer, rawConsumer, passThrough, ingest,
                 enrichFigure, matching, notifyFigure, notifyStartup, endToEnd, latency, memory);
         return new Result(report, new BenchEvidence(List.copyOf(enriched), List.copyOf(specs),
-                Set.copyOf(matcherPairs), Set.copyOf(alertPairs)));
+                matcherPairs::asStrings, alertPairs::asStrings));
     }
 
     /** A published record's bytes, to be written again by the raw producer. */
@@ -441,7 +441,7 @@ public final class BenchRun {
     }
 
     private MatchingFigures matchInProcess(List<EnrichedPaper> papers, List<SubscriptionSpec> specs,
-                                           Set<String> pairs) {
+                                           PairSet pairs) {
         try (PaperMatcher matcher = PaperMatcher.create()) {
             long loadStart = System.nanoTime();
             matcher.upsertAll(specs);
@@ -451,7 +451,7 @@ public final class BenchRun {
             int threadCount = NotifyConfig.DEFAULT_STREAM_THREADS;
             java.util.concurrent.atomic.AtomicLong matchedSoFar = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
-            Set<String> found = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            PairSet found = pairs;
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
             long start = System.nanoTime();
             try {
@@ -466,7 +466,7 @@ public final class BenchRun {
                             List<EnrichedPaper> chunk = slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK));
                             for (PaperMatches result : matcher.match(chunk)) {
                                 for (SubscriptionMatch match : result.matches()) {
-                                    found.add(BenchEvidence.pair(match.subscriptionId(), match.paperKey()));
+                                    found.add(match.subscriptionId(), match.paperKey());
                                 }
                             }
                             update("notify matching: %d/%d papers", matchedSoFar.addAndGet(chunk.size()),
@@ -486,7 +486,6 @@ public final class BenchRun {
             } finally {
                 pool.shutdownNow();
             }
-            pairs.addAll(found);
             long matched = matchedSoFar.get();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             long cpu = cpuNanos.get();

@@ -1,0 +1,101 @@
+package io.paperwire.app.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A set of (subscription, paper) pairs kept compact enough for a bench at 100,000 subscriptions (millions of matches):
+ * each id becomes a number (shared by every set made with the same {@link Codec}) and each pair one {@code long}.
+ * Thread-safe.
+ */
+final class PairSet {
+
+    /** Numbers for subscription ids and paper keys, shared by the sets that are compared with each other. */
+    static final class Codec {
+        private final Map<String, Integer> subscriptions = new HashMap<>();
+        private final Map<String, Integer> papers = new HashMap<>();
+        private final List<String> subscriptionIds = new ArrayList<>();
+        private final List<String> paperKeys = new ArrayList<>();
+
+        synchronized long encode(String subscriptionId, String paperKey) {
+            int subscription = subscriptions.computeIfAbsent(subscriptionId, id -> {
+                subscriptionIds.add(id);
+                return subscriptionIds.size() - 1;
+            });
+            int paper = papers.computeIfAbsent(paperKey, key -> {
+                paperKeys.add(key);
+                return paperKeys.size() - 1;
+            });
+            return ((long) subscription << 32) | (paper & 0xffffffffL);
+        }
+
+        synchronized String decode(long pair) {
+            return BenchEvidence.pair(subscriptionIds.get((int) (pair >>> 32)), paperKeys.get((int) pair));
+        }
+    }
+
+    private final Codec codec;
+    private long[] pairs = new long[1024];
+    private int size;
+    private int distinctUpTo;
+
+    PairSet(Codec codec) {
+        this.codec = codec;
+    }
+
+    synchronized void add(String subscriptionId, String paperKey) {
+        if (size == pairs.length) {
+            pairs = Arrays.copyOf(pairs, pairs.length * 2);
+        }
+        pairs[size++] = codec.encode(subscriptionId, paperKey);
+    }
+
+    synchronized void addAll(PairSet other) {
+        long[] theirs = other.distinct();
+        for (long pair : theirs) {
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, Math.max(pairs.length * 2, size + theirs.length));
+            }
+            pairs[size++] = pair;
+        }
+    }
+
+    /** How many pairs were added, repeats included (cheap: for progress lines). */
+    synchronized int added() {
+        return size;
+    }
+
+    /** The number of distinct pairs. */
+    synchronized int size() {
+        return distinct().length;
+    }
+
+    private long[] distinct() {
+        if (distinctUpTo < size) {
+            Arrays.sort(pairs, 0, size);
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (kept == 0 || pairs[kept - 1] != pairs[i]) {
+                    pairs[kept++] = pairs[i];
+                }
+            }
+            size = kept;
+            distinctUpTo = kept;
+        }
+        return Arrays.copyOf(pairs, size);
+    }
+
+    /** The pairs as {@code subscriptionId|paperKey} strings (for checks on small runs). */
+    synchronized Set<String> asStrings() {
+        Set<String> strings = new HashSet<>();
+        for (long pair : distinct()) {
+            strings.add(codec.decode(pair));
+        }
+        return strings;
+    }
+}
