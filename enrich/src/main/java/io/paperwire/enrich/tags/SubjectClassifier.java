@@ -49,15 +49,29 @@ public final class SubjectClassifier {
     static final int HASH_BITS = 20;
     static final double SMOOTHING = 1.0;
     static final double CROSS_LIST_WEIGHT = 0.5;
-    private static final int FORMAT = 1;
+    /** Format 1: no prior (v1, v2). Format 2 adds the prior's name and weight. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_PRIOR = 1;
     private static final String MAGIC = "paperwire-subject-classifier";
     /** Keeps a log-posterior finite when a view gives a label no probability at all. */
     private static final double TINY = 1e-12;
     /**
-     * Identifies the method and its settings; part of each tag's origin. v2 combines the archive and category
-     * models for the archive; the state format ({@value #FORMAT}) is unchanged, so v1 state is read as is.
+     * Names the feature extraction (tokens, stemming, hashing); a {@link SubjectPrior} built for other features is
+     * refused. Change it whenever {@link #features} changes, and rebuild the prior.
      */
-    public static final String VERSION = "cnb-hier-h" + HASH_BITS + "-v2";
+    public static final String FEATURES = "porter-stems-uni-bi-fnv1a-h" + HASH_BITS + "-log1p";
+    /** The method without a prior: v2's model, started empty. */
+    public static final String VERSION_WITHOUT_PRIOR = "cnb-hier-h" + HASH_BITS + "-v3";
+    /**
+     * Identifies the method and its settings as the stream runs it: v2's two models (archive model times the
+     * archive's best category), v3 started from the shipped {@link SubjectPrior}. Part of each tag's origin.
+     */
+    public static final String VERSION = VERSION_WITHOUT_PRIOR + "-prior";
+    /**
+     * Weight of one prior paper against one live paper (the prior's counts are multiplied by it). Chosen on
+     * validation splits inside the training part of the 2007 sample (docs/tags.md).
+     */
+    public static final double DEFAULT_PRIOR_WEIGHT = 0.5;
 
     private final ArxivTaxonomy taxonomy;
     private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PORTER);
@@ -66,18 +80,78 @@ public final class SubjectClassifier {
     /** Documents seen per feature; its size is the vocabulary for smoothing. */
     private final FeatureWeights seenFeatures;
     private long trainedPapers;
+    /** The prior's name, empty without one. */
+    private String priorName;
+    private double priorWeight;
 
+    /** A classifier without prior: it knows nothing until it has learnt. */
     public SubjectClassifier(ArxivTaxonomy taxonomy) {
-        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0);
+        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0, "", 0);
+    }
+
+    /**
+     * A classifier that starts from {@code prior}, each prior paper counting {@code priorWeight} times as much as
+     * a paper it learns (0 means no prior).
+     */
+    public SubjectClassifier(ArxivTaxonomy taxonomy, SubjectPrior prior, double priorWeight) {
+        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0, "", 0);
+        addPrior(prior, priorWeight);
     }
 
     private SubjectClassifier(ArxivTaxonomy taxonomy, LabelModel archives, LabelModel categories,
-                              FeatureWeights seenFeatures, long trainedPapers) {
+                              FeatureWeights seenFeatures, long trainedPapers, String priorName,
+                              double priorWeight) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.archives = archives;
         this.categories = categories;
         this.seenFeatures = seenFeatures;
         this.trainedPapers = trainedPapers;
+        this.priorName = priorName;
+        this.priorWeight = priorWeight;
+    }
+
+    /** Adds the prior's counts, scaled by {@code weight}, to this classifier's (which has none yet). */
+    private SubjectClassifier addPrior(SubjectPrior prior, double weight) {
+        Objects.requireNonNull(prior, "prior");
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("prior weight must be a finite number ≥ 0, was " + weight);
+        }
+        if (weight == 0) {
+            return this;
+        }
+        prior.seenFeatures().forEach((feature, papers) -> seenFeatures.add(feature, (float) (papers * weight)));
+        prior.archiveWeights().forEach((label, weights) -> archives.learn(label, weights, weight));
+        prior.categoryWeights().forEach((label, weights) -> categories.learn(label, weights, weight));
+        priorName = prior.name();
+        priorWeight = weight;
+        return this;
+    }
+
+    /** The version of the method this instance runs: {@link #VERSION} with a prior, else without. */
+    public String version() {
+        return priorName.isEmpty() ? VERSION_WITHOUT_PRIOR : VERSION;
+    }
+
+    /** The name of the prior it started from, empty without one. */
+    public String priorName() {
+        return priorName;
+    }
+
+    /** The weight of one prior paper (0 without prior). */
+    public double priorWeight() {
+        return priorWeight;
+    }
+
+    FeatureWeights seenFeatures() {
+        return seenFeatures;
+    }
+
+    LabelModel archiveModel() {
+        return archives;
+    }
+
+    LabelModel categoryModel() {
+        return categories;
     }
 
     /** How many papers the classifier has learnt from. */
@@ -119,7 +193,7 @@ public final class SubjectClassifier {
         return true;
     }
 
-    /** Archive and category predictions for a paper, best first; empty before any training. */
+    /** Archive and category predictions for a paper, best first; empty before any training and without prior. */
     public SubjectPrediction predict(String title, String abstractText) {
         Map<Integer, Float> features = features(title, abstractText);
         int vocabulary = Math.max(1, seenFeatures.size());
@@ -134,7 +208,7 @@ public final class SubjectClassifier {
                 .map(e -> new SubjectPrediction.Scored(e.getKey(),
                         taxonomy.find(e.getKey()).map(ArxivCategory::name).orElse(null), e.getValue()))
                 .toList();
-        return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + VERSION, trainedPapers);
+        return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + version(), trainedPapers);
     }
 
     /**
@@ -240,13 +314,15 @@ public final class SubjectClassifier {
         return (hash ^ (b & 0xff)) * FNV_PRIME;
     }
 
-    /** The whole state, gzip-compressed, for a state store. */
+    /** The whole state (prior counts included, with the prior's name and weight), gzip-compressed. */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(HASH_BITS);
+            out.writeUTF(priorName);
+            out.writeDouble(priorWeight);
             out.writeLong(trainedPapers);
             seenFeatures.writeTo(out);
             archives.writeTo(out);
@@ -258,9 +334,9 @@ public final class SubjectClassifier {
     }
 
     /**
-     * A classifier from {@link #toBytes()} output.
+     * A classifier from {@link #toBytes()} output, as it was saved (with or without its prior).
      *
-     * @throws IllegalArgumentException when the bytes are not a classifier state of this format
+     * @throws IllegalArgumentException when the bytes are not a classifier state of a format this build reads
      */
     public static SubjectClassifier fromBytes(byte[] state, ArxivTaxonomy taxonomy) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(state)))) {
@@ -270,10 +346,13 @@ public final class SubjectClassifier {
             }
             int format = in.readInt();
             int hashBits = in.readInt();
-            if (format != FORMAT || hashBits != HASH_BITS) {
+            if ((format != FORMAT && format != FORMAT_WITHOUT_PRIOR) || hashBits != HASH_BITS) {
                 throw new IllegalArgumentException("classifier state has format " + format + " with " + hashBits
-                        + " hash bits; this build reads format " + FORMAT + " with " + HASH_BITS);
+                        + " hash bits; this build reads formats " + FORMAT_WITHOUT_PRIOR + " and " + FORMAT
+                        + " with " + HASH_BITS);
             }
+            String prior = format == FORMAT ? in.readUTF() : "";
+            double weight = format == FORMAT ? in.readDouble() : 0;
             long trained = in.readLong();
             FeatureWeights seen = FeatureWeights.readFrom(in);
             LabelModel archiveModel = LabelModel.readFrom(in);
@@ -281,9 +360,41 @@ public final class SubjectClassifier {
             if (in.read() != -1) {
                 throw new IllegalArgumentException("subject classifier state has trailing bytes");
             }
-            return new SubjectClassifier(taxonomy, archiveModel, categoryModel, seen, trained);
+            return new SubjectClassifier(taxonomy, archiveModel, categoryModel, seen, trained, prior, weight);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt subject classifier state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A classifier from {@link #toBytes()} output that runs with {@code prior} at {@code priorWeight}. A state
+     * saved without prior (format 1, v1/v2, or weight 0) gets the prior added to what it learnt, which is exactly
+     * the state a classifier started from the prior would have. A state saved with this very prior and weight is
+     * read as is.
+     *
+     * @throws PriorMismatchException when the state holds another prior or weight: its counts cannot be taken
+     *     apart again, so the caller must start afresh
+     * @throws IllegalArgumentException when the bytes are not a classifier state of a format this build reads
+     */
+    public static SubjectClassifier fromBytes(byte[] state, ArxivTaxonomy taxonomy, SubjectPrior prior,
+                                              double priorWeight) {
+        SubjectClassifier saved = fromBytes(state, taxonomy);
+        if (saved.priorName.isEmpty()) {
+            return saved.addPrior(prior, priorWeight);
+        }
+        if (saved.priorName.equals(prior.name()) && saved.priorWeight == priorWeight) {
+            return saved;
+        }
+        throw new PriorMismatchException("classifier state was built on prior " + saved.priorName + " at weight "
+                + saved.priorWeight + "; this build runs prior " + prior.name() + " at weight " + priorWeight);
+    }
+
+    /** A saved classifier that holds another prior (or prior weight) than the one asked for. */
+    public static final class PriorMismatchException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        PriorMismatchException(String message) {
+            super(message);
         }
     }
 
@@ -298,6 +409,20 @@ public final class SubjectClassifier {
         private final FeatureLabelIndex index = new FeatureLabelIndex();
         private final List<String> labelNames = new ArrayList<>();
         private double allTotal;
+
+        /** Adds another model's weights for {@code label}, times {@code scale} (a prior). */
+        void learn(String label, FeatureWeights weights, double scale) {
+            int labelId = idOf(label);
+            double[] total = {0};
+            weights.forEach((feature, weight) -> {
+                float w = (float) (weight * scale);
+                allWeights.add(feature, w);
+                index.add(feature, labelId, w);
+                total[0] += w;
+            });
+            featureTotals.merge(label, total[0], Double::sum);
+            allTotal += total[0];
+        }
 
         void learn(String label, Map<Integer, Float> features, double weight) {
             int labelId = idOf(label);
@@ -371,13 +496,23 @@ public final class SubjectClassifier {
             return result;
         }
 
-        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
-        void writeTo(DataOutputStream out) throws IOException {
+        /** Each label's weights, rebuilt from the index, in the order labels were first learnt. */
+        Map<String, FeatureWeights> weightsByLabel() {
             List<FeatureWeights> weightsByLabel = new ArrayList<>();
             for (int i = 0; i < labelNames.size(); i++) {
                 weightsByLabel.add(new FeatureWeights());
             }
             index.forEachEntry((feature, label, weight) -> weightsByLabel.get(label).add(feature, weight));
+            Map<String, FeatureWeights> result = new LinkedHashMap<>();
+            for (int i = 0; i < labelNames.size(); i++) {
+                result.put(labelNames.get(i), weightsByLabel.get(i));
+            }
+            return result;
+        }
+
+        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
+        void writeTo(DataOutputStream out) throws IOException {
+            List<FeatureWeights> weightsByLabel = new ArrayList<>(weightsByLabel().values());
             out.writeInt(labelNames.size());
             for (int label = 0; label < labelNames.size(); label++) {
                 out.writeUTF(labelNames.get(label));
