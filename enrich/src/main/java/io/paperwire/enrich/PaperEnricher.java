@@ -1,5 +1,6 @@
 package io.paperwire.enrich;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
 import io.paperwire.enrich.keywords.DocumentFrequencies;
 import io.paperwire.enrich.keywords.ExtractedKeyword;
 import io.paperwire.enrich.keywords.KeywordExtractor;
@@ -101,19 +102,21 @@ public final class PaperEnricher {
      * @return the keywords and tags, and whether the classifier learnt from the paper
      */
     public Result enrich(PaperText paper, boolean countTerms, boolean train) {
+        // One analysis of the text for the keywords and the classifier.
+        AnalyzedText text = AnalyzedText.of(paper.title(), paper.abstractText());
         List<ExtractedKeyword> keywords = countTerms
-                ? extractor.observeAndExtract(paper.title(), paper.abstractText())
-                : extractor.extract(paper.title(), paper.abstractText());
+                ? extractor.observeAndExtract(text)
+                : extractor.extract(text);
         List<TagMatch> tags = new ArrayList<>(resources.subjectTagger().tag(paper.categories()).tags());
         if (!paper.hasCategories()) {
-            SubjectPrediction prediction = classifier.predict(paper.title(), paper.abstractText());
+            SubjectPrediction prediction = classifier.predict(text);
             double minConfidence = LEARNED_MIN_LIFT / Math.max(1, prediction.categories().size());
             tags.addAll(prediction.toTags(LEARNED_MAX_TAGS, minConfidence));
         }
         List<String> phrases = keywords.stream().map(ExtractedKeyword::phrase).toList();
         tags.addAll(resources.topicTagger().tag(paper.title(), paper.abstractText(), phrases, paper.categories()));
         boolean trained = train && paper.hasCategories()
-                && classifier.train(paper.title(), paper.abstractText(), paper.categories());
+                && classifier.train(text, paper.categories());
         return new Result(new Enrichment(keywords, tags), trained);
     }
 

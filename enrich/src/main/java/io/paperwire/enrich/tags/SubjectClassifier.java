@@ -1,5 +1,6 @@
 package io.paperwire.enrich.tags;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Learns arXiv archive and category from text, online, and predicts them for papers that arrive without
@@ -23,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  * {@link #predict}: title and abstract. Output: a {@link SubjectPrediction} with a confidence per label.
  *
  * <p>Method: two complement naive Bayes models (Rennie et al. 2003; one over archives, one over categories) on
- * Porter-stemmed unigrams and bigrams (stop words and numbers dropped, LaTeX blanked), hashed into
+ * Porter-stemmed unigrams and bigrams of the shared {@link AnalyzedText} (stop words and numbers dropped, LaTeX
+ * blanked), hashed into
  * 2<sup>{@value #HASH_BITS}</sup> buckets, with log(1 + tf) term weights, additive smoothing α = {@value #SMOOTHING}
  * and no class prior. A label's score is −Σ<sub>f</sub> t<sub>f</sub> log θ̃<sub>label,f</sub>, where θ̃ is the
  * smoothed feature distribution of every <em>other</em> label; complement counts are steadier than a small
@@ -59,7 +63,7 @@ public final class SubjectClassifier {
      * Names the feature extraction (tokens, stemming, hashing); a {@link SubjectPrior} built for other features is
      * refused. Change it whenever {@link #features} changes, and rebuild the prior.
      */
-    public static final String FEATURES = "porter-stems-uni-bi-fnv1a-h" + HASH_BITS + "-log1p";
+    public static final String FEATURES = "analyzed-text-porter-uni-bi-fnv1a-h" + HASH_BITS + "-log1p";
     /** The method without a prior: v2's model, started empty. */
     public static final String VERSION_WITHOUT_PRIOR = "cnb-hier-h" + HASH_BITS + "-v3";
     /**
@@ -74,7 +78,8 @@ public final class SubjectClassifier {
     public static final double DEFAULT_PRIOR_WEIGHT = 0.5;
 
     private final ArxivTaxonomy taxonomy;
-    private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PORTER);
+    /** English stop words, matched on a word's lower-cased (unstemmed) form. */
+    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private final LabelModel archives;
     private final LabelModel categories;
     /** Documents seen per feature; its size is the vocabulary for smoothing. */
@@ -166,6 +171,11 @@ public final class SubjectClassifier {
      * @return false (and nothing learnt) when there is no text or the primary category is not in the taxonomy
      */
     public boolean train(String title, String abstractText, List<String> categories) {
+        return train(AnalyzedText.of(title, abstractText), categories);
+    }
+
+    /** {@link #train(String, String, List)} on text already analysed (shared with the keyword extractor). */
+    public boolean train(AnalyzedText text, List<String> categories) {
         if (categories == null || categories.isEmpty()) {
             return false;
         }
@@ -173,12 +183,12 @@ public final class SubjectClassifier {
         if (primary.isEmpty()) {
             return false;
         }
-        Map<Integer, Float> features = features(title, abstractText);
-        if (features.isEmpty()) {
+        FeatureVector features = featureVector(text);
+        if (features.size() == 0) {
             return false;
         }
-        for (int feature : features.keySet()) {
-            seenFeatures.add(feature, 1f);
+        for (int i = 0; i < features.size(); i++) {
+            seenFeatures.add(features.id(i), 1f);
         }
 
         archives.learn(primary.get().archive(), features, 1.0);
@@ -195,7 +205,12 @@ public final class SubjectClassifier {
 
     /** Archive and category predictions for a paper, best first; empty before any training and without prior. */
     public SubjectPrediction predict(String title, String abstractText) {
-        Map<Integer, Float> features = features(title, abstractText);
+        return predict(AnalyzedText.of(title, abstractText));
+    }
+
+    /** {@link #predict(String, String)} on text already analysed. */
+    public SubjectPrediction predict(AnalyzedText text) {
+        Map<Integer, Float> features = features(text);
         int vocabulary = Math.max(1, seenFeatures.size());
         Map<String, Double> categoryPosterior = categories.posterior(features, vocabulary);
         Map<String, Double> archivePosterior = combineArchiveEvidence(archives.posterior(features, vocabulary),
@@ -228,39 +243,133 @@ public final class SubjectClassifier {
         return LabelModel.normalise(logScores);
     }
 
-    /** Hashed unigram and bigram features with log(1 + tf) weights. */
+    /**
+     * Hashed unigram and bigram features with log(1 + tf) weights, as a map for scoring. Its entries are put in
+     * order of first occurrence, so it iterates (and scores sum) in the same order as before the
+     * {@link FeatureVector} existed: a HashMap's order depends only on its keys, its size and the order of
+     * keys that share a bucket.
+     */
     Map<Integer, Float> features(String title, String abstractText) {
+        return features(AnalyzedText.of(title, abstractText));
+    }
+
+    private Map<Integer, Float> features(AnalyzedText text) {
+        FeatureVector vector = featureVector(text);
+        Map<Integer, Float> features = new HashMap<>();
+        for (int i = 0; i < vector.size(); i++) {
+            features.put(vector.id(i), vector.weight(i));
+        }
+        return features;
+    }
+
+    /**
+     * A paper's features in order of first occurrence, with log(1 + tf) weights, in flat arrays: learning reads
+     * them without boxing. The order does not change what is learnt: each feature's weights are updated on their
+     * own, and the per-label total is a sum of a few hundred floats in a double, which is exact in any order.
+     */
+    static final class FeatureVector {
+        private int[] ids = new int[256];
+        private int[] counts = new int[256];
+        private float[] weights;
+        private int size;
+        /** Open-addressing table from feature id to its position + 1 (0: free). */
+        private int[] positions = new int[1024];
+
+        void count(int feature) {
+            int mask = positions.length - 1;
+            int slot = mix(feature) & mask;
+            while (positions[slot] != 0) {
+                if (ids[positions[slot] - 1] == feature) {
+                    counts[positions[slot] - 1]++;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+            }
+            ids[size] = feature;
+            counts[size] = 1;
+            positions[slot] = ++size;
+            if (size * 2 > positions.length) {
+                rehash();
+            }
+        }
+
+        private void rehash() {
+            positions = new int[positions.length * 2];
+            int mask = positions.length - 1;
+            for (int i = 0; i < size; i++) {
+                int slot = mix(ids[i]) & mask;
+                while (positions[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                positions[slot] = i + 1;
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        FeatureVector finish() {
+            weights = new float[size];
+            for (int i = 0; i < size; i++) {
+                weights[i] = (float) Math.log1p(counts[i]);
+            }
+            return this;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int id(int index) {
+            return ids[index];
+        }
+
+        float weight(int index) {
+            return weights[index];
+        }
+    }
+
+    FeatureVector featureVector(AnalyzedText text) {
         // Kept stems in order, null after the title and after the abstract (no bigram across them). Each stem's
         // FNV-1a state is kept before masking: a bigram "a b" continues a's state with ' ' and b's bytes, which
         // gives exactly bucket("a b") without building the string.
         List<String> stems = new ArrayList<>();
-        for (String text : new String[] {title, abstractText}) {
-            tokenizer.forEachStem(text, (stem, stopWord) -> {
-                if (!stopWord && stem.length() > 1 && !isNumber(stem)) {
+        text.forEachWord(new AnalyzedText.WordVisitor() {
+            @Override
+            public void word(String stem, String lowerCase, boolean numeric) {
+                if (stem.length() > 1 && !isNumber(stem) && !STOP_WORDS.contains(lowerCase)) {
                     stems.add(stem);
                 }
-            });
-            stems.add(null);
-        }
+            }
+
+            @Override
+            public void endOfField() {
+                stems.add(null);
+            }
+        });
         int[] states = new int[stems.size()];
         for (int i = 0; i < states.length; i++) {
             String stem = stems.get(i);
             states[i] = stem == null ? 0 : fnv(FNV_OFFSET, stem);
         }
-        Map<Integer, Integer> counts = new HashMap<>();
+        FeatureVector vector = new FeatureVector();
         for (int i = 0; i < stems.size(); i++) {
             if (stems.get(i) == null) {
                 continue;
             }
-            counts.merge(states[i] & BUCKET_MASK, 1, Integer::sum);
+            vector.count(states[i] & BUCKET_MASK);
             String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
             if (next != null) {
-                counts.merge(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK, 1, Integer::sum);
+                vector.count(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK);
             }
         }
-        Map<Integer, Float> features = new HashMap<>();
-        counts.forEach((feature, count) -> features.put(feature, (float) Math.log1p(count)));
-        return features;
+        return vector.finish();
     }
 
     private static boolean isNumber(String stem) {
@@ -424,13 +533,13 @@ public final class SubjectClassifier {
             allTotal += total[0];
         }
 
-        void learn(String label, Map<Integer, Float> features, double weight) {
+        void learn(String label, FeatureVector features, double weight) {
             int labelId = idOf(label);
             double total = 0;
-            for (Map.Entry<Integer, Float> feature : features.entrySet()) {
-                float w = (float) (feature.getValue() * weight);
-                allWeights.add(feature.getKey(), w);
-                index.add(feature.getKey(), labelId, w);
+            for (int i = 0; i < features.size(); i++) {
+                float w = (float) (features.weight(i) * weight);
+                allWeights.add(features.id(i), w);
+                index.add(features.id(i), labelId, w);
                 total += w;
             }
             featureTotals.merge(label, total, Double::sum);

@@ -264,4 +264,23 @@ class SubjectClassifierTest {
             }
         }
     }
+
+    @Test
+    void shouldReadTheSameFeaturesFromTheSharedAnalysisAsFromTheText() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        String title = "Schrödinger's equation for $\\Lambda_{\\alpha}$ bosons";
+        String abstractText = "We solve the Schrodinger equation; the \\emph{bosons} condense.";
+
+        var fromText = classifier.features(title, abstractText);
+        var vector = classifier.featureVector(io.paperwire.enrich.keywords.AnalyzedText.of(title, abstractText));
+
+        assertThat(vector.size()).isEqualTo(fromText.size());
+        for (int i = 0; i < vector.size(); i++) {
+            assertThat(fromText).containsEntry(vector.id(i), vector.weight(i));
+        }
+        // ASCII folding: the accented and the plain spelling are one feature; LaTeX math yields none.
+        assertThat(fromText.get(SubjectClassifier.bucket("schroding"))).isEqualTo((float) Math.log1p(2));
+        assertThat(fromText).containsKey(SubjectClassifier.bucket("schroding equat"));
+        assertThat(fromText).doesNotContainKey(SubjectClassifier.bucket("lambda"));
+    }
 }

@@ -28,7 +28,7 @@ class SubjectPriorTest {
         assertThat(prior.name()).isEqualTo("rss-all-archives-2024-11-28");
         assertThat(prior.papers()).isEqualTo(1504);
         assertThat(prior.minPapers()).isEqualTo(SubjectPriorGenerator.DEFAULT_MIN_PAPERS);
-        assertThat(prior.features()).isEqualTo(27160);
+        assertThat(prior.features()).isEqualTo(27106);
         assertThat(prior.archives()).hasSize(20).contains("cs", "math", "hep-th", "cond-mat", "astro-ph");
         assertThat(prior.categories()).allSatisfy(code ->
                 assertThat(taxonomy.find(code)).as(code).isPresent());
