@@ -102,7 +102,7 @@ public final class PaperEnricher {
      * @return the keywords and tags, and whether the classifier learnt from the paper
      */
     public Result enrich(PaperText paper, boolean countTerms, boolean train) {
-        // One analysis of the text for the keywords and the classifier.
+        // One analysis of the text for the keywords, the classifier and the topic tags.
         AnalyzedText text = AnalyzedText.of(paper.title(), paper.abstractText());
         List<ExtractedKeyword> keywords = countTerms
                 ? extractor.observeAndExtract(text)
@@ -114,7 +114,7 @@ public final class PaperEnricher {
             tags.addAll(prediction.toTags(LEARNED_MAX_TAGS, minConfidence));
         }
         List<String> phrases = keywords.stream().map(ExtractedKeyword::phrase).toList();
-        tags.addAll(resources.topicTagger().tag(paper.title(), paper.abstractText(), phrases, paper.categories()));
+        tags.addAll(resources.topicTagger().tag(text, phrases, paper.categories()));
         boolean trained = train && paper.hasCategories()
                 && classifier.train(text, paper.categories());
         return new Result(new Enrichment(keywords, tags), trained);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A paper's title and abstract after Lucene's analysis ({@link PhraseAnalyzer}: LaTeX blanked, standard
  * tokenizer, possessives removed, ASCII folded, lower-cased, Porter-stemmed), done once and read by every part of
- * the enricher that needs words: the keyword extractor and the subject classifier. Input: title and abstract.
+ * the enricher that needs words: the keyword extractor, the subject classifier and the topic tagger. Input: title and abstract.
  * Output: the words of each field in order, with stem, lower-cased form and whether they are numbers. Immutable.
  */
 public final class AnalyzedText {
@@ -39,11 +39,13 @@ public final class AnalyzedText {
         return abstractText;
     }
 
-    List<WordToken> titleWords() {
+    /** The words of the title, in order. */
+    public List<WordToken> titleWords() {
         return titleWords;
     }
 
-    List<WordToken> abstractWords() {
+    /** The words of the abstract, in order. */
+    public List<WordToken> abstractWords() {
         return abstractWords;
     }
 
