@@ -3,6 +3,7 @@ package io.paperwire.enrich;
 import static io.paperwire.schemas.streams.SettingValues.duration;
 import static io.paperwire.schemas.streams.SettingValues.integer;
 
+import io.paperwire.enrich.tags.SubjectClassifier;
 import io.paperwire.schemas.serde.AvroSerdeConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,10 @@ import org.apache.kafka.streams.StreamsConfig;
  *                                 how often decayed trending scores are rewritten without new signals
  * @param classifierSnapshotInterval {@code paperwire.enrich.classifier.snapshot.interval} (ISO-8601), default
  *                                 PT10M: how often a task's subject classifier is written to its store
+ * @param classifierPriorWeight    {@code paperwire.enrich.classifier.prior.weight}, default
+ *                                 {@value io.paperwire.enrich.tags.SubjectClassifier#DEFAULT_PRIOR_WEIGHT}: how much
+ *                                 one paper of the shipped subject prior counts against one learnt paper (0: no
+ *                                 prior)
  * @param deadLetterMaxValueBytes  {@code paperwire.enrich.dead.letter.max.value.bytes}, default 262144: value
  *                                 bytes kept in a dead letter; longer values are truncated
  * @param streamsOverrides         every other key, passed to Kafka Streams as is
@@ -44,20 +49,21 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
                            int streamThreads, int standbyReplicas, Duration commitInterval,
                            String enricherVersionSuffix, Optional<Path> topicTaxonomy,
                            Duration trendingRefreshInterval, Duration classifierSnapshotInterval,
-                           int deadLetterMaxValueBytes, Map<String, String> streamsOverrides) {
+                           double classifierPriorWeight, int deadLetterMaxValueBytes, Map<String, String> streamsOverrides) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperwire-enrich";
     public static final String VERSION_SUFFIX = "paperwire.enrich.version.suffix";
     public static final String TOPIC_TAXONOMY = "paperwire.enrich.topic.taxonomy";
     public static final String TRENDING_REFRESH_INTERVAL = "paperwire.enrich.trending.refresh.interval";
     public static final String CLASSIFIER_SNAPSHOT_INTERVAL = "paperwire.enrich.classifier.snapshot.interval";
+    public static final String CLASSIFIER_PRIOR_WEIGHT = "paperwire.enrich.classifier.prior.weight";
     public static final String DEAD_LETTER_MAX_VALUE_BYTES = "paperwire.enrich.dead.letter.max.value.bytes";
 
     private static final Set<String> OWN_KEYS = Set.of(StreamsConfig.APPLICATION_ID_CONFIG,
             StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, AvroSerdeConfig.SCHEMA_REGISTRY_URL, StreamsConfig.STATE_DIR_CONFIG,
             StreamsConfig.NUM_STREAM_THREADS_CONFIG, StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG,
             StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, VERSION_SUFFIX, TOPIC_TAXONOMY, TRENDING_REFRESH_INTERVAL,
-            CLASSIFIER_SNAPSHOT_INTERVAL, DEAD_LETTER_MAX_VALUE_BYTES);
+            CLASSIFIER_SNAPSHOT_INTERVAL, CLASSIFIER_PRIOR_WEIGHT, DEAD_LETTER_MAX_VALUE_BYTES);
 
     public EnrichConfig {
         requireText(applicationId, StreamsConfig.APPLICATION_ID_CONFIG);
@@ -78,6 +84,10 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
         Objects.requireNonNull(topicTaxonomy, TOPIC_TAXONOMY);
         requirePositive(trendingRefreshInterval, TRENDING_REFRESH_INTERVAL);
         requirePositive(classifierSnapshotInterval, CLASSIFIER_SNAPSHOT_INTERVAL);
+        if (!(classifierPriorWeight >= 0) || Double.isInfinite(classifierPriorWeight)) {
+            throw new IllegalArgumentException(CLASSIFIER_PRIOR_WEIGHT + " must be a finite number >= 0, was "
+                    + classifierPriorWeight);
+        }
         requirePositive(deadLetterMaxValueBytes, DEAD_LETTER_MAX_VALUE_BYTES);
         streamsOverrides = Map.copyOf(streamsOverrides);
     }
@@ -87,7 +97,7 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
         return new EnrichConfig(DEFAULT_APPLICATION_ID, "localhost:9092", "http://localhost:8081",
                 Path.of(System.getProperty("java.io.tmpdir"), "paperwire", "enrich-state"), 1, 0,
                 Duration.ofMillis(100), "", Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(10),
-                256 * 1024, Map.of());
+                SubjectClassifier.DEFAULT_PRIOR_WEIGHT, 256 * 1024, Map.of());
     }
 
     /**
@@ -123,6 +133,7 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
                 taxonomy == null || taxonomy.isBlank() ? Optional.empty() : Optional.of(Path.of(taxonomy.trim())),
                 duration(settings, TRENDING_REFRESH_INTERVAL, d.trendingRefreshInterval()),
                 duration(settings, CLASSIFIER_SNAPSHOT_INTERVAL, d.classifierSnapshotInterval()),
+                decimal(settings, CLASSIFIER_PRIOR_WEIGHT, d.classifierPriorWeight()),
                 integer(settings, DEAD_LETTER_MAX_VALUE_BYTES, d.deadLetterMaxValueBytes()),
                 overrides);
     }
@@ -131,21 +142,21 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
     public EnrichConfig withInstance(String newApplicationId, Path newStateDir) {
         return new EnrichConfig(newApplicationId, bootstrapServers, schemaRegistryUrl, newStateDir, streamThreads,
                 standbyReplicas, commitInterval, enricherVersionSuffix, topicTaxonomy, trendingRefreshInterval,
-                classifierSnapshotInterval, deadLetterMaxValueBytes, streamsOverrides);
+                classifierSnapshotInterval, classifierPriorWeight, deadLetterMaxValueBytes, streamsOverrides);
     }
 
     /** This configuration with other broker and registry addresses. */
     public EnrichConfig withServers(String newBootstrapServers, String newSchemaRegistryUrl) {
         return new EnrichConfig(applicationId, newBootstrapServers, newSchemaRegistryUrl, stateDir, streamThreads,
                 standbyReplicas, commitInterval, enricherVersionSuffix, topicTaxonomy, trendingRefreshInterval,
-                classifierSnapshotInterval, deadLetterMaxValueBytes, streamsOverrides);
+                classifierSnapshotInterval, classifierPriorWeight, deadLetterMaxValueBytes, streamsOverrides);
     }
 
     /** This configuration with another enricher version suffix. */
     public EnrichConfig withVersionSuffix(String suffix) {
         return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, streamThreads,
                 standbyReplicas, commitInterval, suffix, topicTaxonomy, trendingRefreshInterval,
-                classifierSnapshotInterval, deadLetterMaxValueBytes, streamsOverrides);
+                classifierSnapshotInterval, classifierPriorWeight, deadLetterMaxValueBytes, streamsOverrides);
     }
 
     /** This configuration with more Kafka Streams settings (they win over earlier ones). */
@@ -154,7 +165,7 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
         merged.putAll(more);
         return new EnrichConfig(applicationId, bootstrapServers, schemaRegistryUrl, stateDir, streamThreads,
                 standbyReplicas, commitInterval, enricherVersionSuffix, topicTaxonomy, trendingRefreshInterval,
-                classifierSnapshotInterval, deadLetterMaxValueBytes, merged);
+                classifierSnapshotInterval, classifierPriorWeight, deadLetterMaxValueBytes, merged);
     }
 
     /** The serde settings for {@code io.paperwire.schemas.PaperwireTopics#fromConfig(Map)}. */
@@ -178,6 +189,18 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
         props.putAll(streamsOverrides);
         props.putAll(extra);
         return props;
+    }
+
+    private static double decimal(Map<String, String> settings, String name, double defaultValue) {
+        String value = settings.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was '" + value + "'", e);
+        }
     }
 
     private static void requireText(String value, String name) {

@@ -2,6 +2,8 @@ package io.paperwire.enrich;
 
 import io.paperwire.enrich.keywords.BackgroundFrequencies;
 import io.paperwire.enrich.tags.ArxivTaxonomy;
+import io.paperwire.enrich.tags.SubjectClassifier;
+import io.paperwire.enrich.tags.SubjectPrior;
 import io.paperwire.enrich.tags.SubjectTagger;
 import io.paperwire.enrich.tags.TopicTagger;
 import io.paperwire.enrich.tags.TopicTaxonomy;
@@ -14,7 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * The read-only data every enricher shares: the arXiv taxonomy, the topic taxonomy (shipped or the user's file),
- * the shipped background document frequencies, and the two thread-safe taggers built on them. Loading reads
+ * the shipped background document frequencies, the shipped subject-classifier prior with the weight it runs at,
+ * and the two thread-safe taggers built on them. Loading reads
  * files, so the topology asks for them through {@link #lazy(Optional)} only when a task starts.
  *
  * @param arxivTaxonomy   arXiv categories
@@ -22,10 +25,12 @@ import java.util.function.Supplier;
  * @param background      shipped document frequencies that seed the live counts
  * @param subjectTagger   categories to SUBJECT tags
  * @param topicTagger     text to TOPIC tags
+ * @param subjectPrior    shipped counts each task's subject classifier starts from
+ * @param subjectPriorWeight how much one prior paper counts against one learnt paper (0: no prior)
  */
 public record EnricherResources(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topicTaxonomy,
                                 BackgroundFrequencies background, SubjectTagger subjectTagger,
-                                TopicTagger topicTagger) {
+                                TopicTagger topicTagger, SubjectPrior subjectPrior, double subjectPriorWeight) {
 
     public EnricherResources {
         Objects.requireNonNull(arxivTaxonomy, "arxivTaxonomy");
@@ -33,13 +38,34 @@ public record EnricherResources(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topic
         Objects.requireNonNull(background, "background");
         Objects.requireNonNull(subjectTagger, "subjectTagger");
         Objects.requireNonNull(topicTagger, "topicTagger");
+        Objects.requireNonNull(subjectPrior, "subjectPrior");
+        if (!(subjectPriorWeight >= 0) || Double.isInfinite(subjectPriorWeight)) {
+            throw new IllegalArgumentException("subject prior weight must be finite and >= 0, was "
+                    + subjectPriorWeight);
+        }
     }
 
     /** Builds the taggers over the given data. */
     public static EnricherResources of(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topicTaxonomy,
-                                       BackgroundFrequencies background) {
+                                       BackgroundFrequencies background, SubjectPrior subjectPrior,
+                                       double subjectPriorWeight) {
         return new EnricherResources(arxivTaxonomy, topicTaxonomy, background, new SubjectTagger(arxivTaxonomy),
-                new TopicTagger(topicTaxonomy));
+                new TopicTagger(topicTaxonomy), subjectPrior, subjectPriorWeight);
+    }
+
+    /** A new subject classifier for one task or batch run: the prior at its weight, nothing learnt yet. */
+    public SubjectClassifier newSubjectClassifier() {
+        return new SubjectClassifier(arxivTaxonomy, subjectPrior, subjectPriorWeight);
+    }
+
+    /** The version of the classifier {@link #newSubjectClassifier()} makes. */
+    public String subjectClassifierVersion() {
+        return subjectPriorWeight > 0 ? SubjectClassifier.VERSION : SubjectClassifier.VERSION_WITHOUT_PRIOR;
+    }
+
+    /** {@link #load(Optional, double)} with the default prior weight. */
+    public static EnricherResources load(Optional<Path> topicTaxonomyFile) {
+        return load(topicTaxonomyFile, SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
     }
 
     /**
@@ -48,7 +74,7 @@ public record EnricherResources(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topic
      * @throws UncheckedIOException when the topic taxonomy file cannot be read
      * @throws IllegalArgumentException when it is malformed (the message names the file and the entry)
      */
-    public static EnricherResources load(Optional<Path> topicTaxonomyFile) {
+    public static EnricherResources load(Optional<Path> topicTaxonomyFile, double subjectPriorWeight) {
         TopicTaxonomy topics;
         if (topicTaxonomyFile.isPresent()) {
             try {
@@ -59,11 +85,17 @@ public record EnricherResources(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topic
         } else {
             topics = TopicTaxonomy.loadDefault();
         }
-        return of(ArxivTaxonomy.load(), topics, BackgroundFrequencies.load());
+        return of(ArxivTaxonomy.load(), topics, BackgroundFrequencies.load(), SubjectPrior.load(),
+                subjectPriorWeight);
+    }
+
+    /** {@link #lazy(Optional, double)} with the default prior weight. */
+    public static Supplier<EnricherResources> lazy(Optional<Path> topicTaxonomyFile) {
+        return lazy(topicTaxonomyFile, SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
     }
 
     /** A supplier that loads on first use and then hands out the same instance to every caller (thread-safe). */
-    public static Supplier<EnricherResources> lazy(Optional<Path> topicTaxonomyFile) {
+    public static Supplier<EnricherResources> lazy(Optional<Path> topicTaxonomyFile, double subjectPriorWeight) {
         return new Supplier<>() {
             private volatile EnricherResources loaded;
 
@@ -73,7 +105,7 @@ public record EnricherResources(ArxivTaxonomy arxivTaxonomy, TopicTaxonomy topic
                 if (result == null) {
                     synchronized (this) {
                         if (loaded == null) {
-                            loaded = load(topicTaxonomyFile);
+                            loaded = load(topicTaxonomyFile, subjectPriorWeight);
                         }
                         result = loaded;
                     }

@@ -1,5 +1,6 @@
 package io.paperwire.enrich;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
 import io.paperwire.enrich.keywords.DocumentFrequencies;
 import io.paperwire.enrich.keywords.ExtractedKeyword;
 import io.paperwire.enrich.keywords.KeywordExtractor;
@@ -21,7 +22,7 @@ import java.util.Objects;
  *   <li>5–15 keyphrases from {@link KeywordExtractor} over the live counts seeded with the shipped background;
  *   <li>SUBJECT tags from the paper's categories, primary first;
  *   <li>only for a paper without categories: up to {@value #LEARNED_MAX_TAGS} LEARNED_SUBJECT tags from the
- *       {@link SubjectClassifier}, each at least {@value #LEARNED_MIN_CONFIDENCE} confident;
+ *       {@link SubjectClassifier}, each at least {@value #LEARNED_MIN_LIFT} times as confident as a uniform guess;
  *   <li>TOPIC tags matched on title, abstract and the keyphrases just found;
  *   <li>when asked to learn and the paper has categories, the classifier learns from it last (a paper is never
  *       used to predict itself).
@@ -33,11 +34,14 @@ public final class PaperEnricher {
     /** Most LEARNED_SUBJECT tags a paper without categories gets. */
     public static final int LEARNED_MAX_TAGS = 3;
     /**
-     * Least confidence of a LEARNED_SUBJECT tag. The classifier's confidences are a tempered softmax over some 150
-     * categories (uniform would be under 0.01) and are flat by design, so the top three of a topical abstract
-     * often lie between 0.02 and 0.1; this keeps them and drops the uninformative tail.
+     * Least confidence of a LEARNED_SUBJECT tag, as a multiple of the uniform confidence 1 / (number of categories
+     * the classifier knows). The confidences are a tempered softmax and flat by design: over the 150 or so
+     * categories of the shipped prior, the best category of a topical abstract typically has 0.008–0.017
+     * (uniform: 0.0067); without prior, after 60 papers and about 100 categories, 0.02–0.06. A fixed threshold
+     * (v2 used 0.02) would silence the classifier once it knows more categories; this keeps the few categories
+     * that stand out and drops the uninformative tail.
      */
-    public static final double LEARNED_MIN_CONFIDENCE = 0.02;
+    public static final double LEARNED_MIN_LIFT = 1.5;
     /**
      * Version of the keyword method as this module runs it (extractor, candidate rules, scoring). Raise it when the
      * extractor's output changes, so that re-enriched events can be told apart downstream.
@@ -69,13 +73,13 @@ public final class PaperEnricher {
 
     /**
      * The enricher version written into every enriched event: keyword method, arXiv taxonomy, topic taxonomy and
-     * classifier versions, plus the configured suffix, e.g. {@code kw1+arxiv-2024-11+topics-2025.1+cnb-hier-h20-v2}.
+     * classifier versions, plus the configured suffix, e.g. {@code kw1+arxiv-2024-11+topics-2025.1+cnb-hier-h20-v3-prior}.
      */
     public static String enricherVersion(EnricherResources resources, String versionSuffix) {
         String version = KEYWORD_METHOD_VERSION
                 + "+arxiv-" + resources.arxivTaxonomy().version()
                 + "+topics-" + resources.topicTaxonomy().version()
-                + "+" + SubjectClassifier.VERSION;
+                + "+" + resources.subjectClassifierVersion();
         return versionSuffix == null || versionSuffix.isBlank() ? version : version + "+" + versionSuffix.trim();
     }
 
@@ -98,18 +102,21 @@ public final class PaperEnricher {
      * @return the keywords and tags, and whether the classifier learnt from the paper
      */
     public Result enrich(PaperText paper, boolean countTerms, boolean train) {
+        // One analysis of the text for the keywords, the classifier and the topic tags.
+        AnalyzedText text = AnalyzedText.of(paper.title(), paper.abstractText());
         List<ExtractedKeyword> keywords = countTerms
-                ? extractor.observeAndExtract(paper.title(), paper.abstractText())
-                : extractor.extract(paper.title(), paper.abstractText());
+                ? extractor.observeAndExtract(text)
+                : extractor.extract(text);
         List<TagMatch> tags = new ArrayList<>(resources.subjectTagger().tag(paper.categories()).tags());
         if (!paper.hasCategories()) {
-            SubjectPrediction prediction = classifier.predict(paper.title(), paper.abstractText());
-            tags.addAll(prediction.toTags(LEARNED_MAX_TAGS, LEARNED_MIN_CONFIDENCE));
+            SubjectPrediction prediction = classifier.predict(text);
+            double minConfidence = LEARNED_MIN_LIFT / Math.max(1, prediction.categories().size());
+            tags.addAll(prediction.toTags(LEARNED_MAX_TAGS, minConfidence));
         }
         List<String> phrases = keywords.stream().map(ExtractedKeyword::phrase).toList();
-        tags.addAll(resources.topicTagger().tag(paper.title(), paper.abstractText(), phrases, paper.categories()));
+        tags.addAll(resources.topicTagger().tag(text, phrases, paper.categories()));
         boolean trained = train && paper.hasCategories()
-                && classifier.train(paper.title(), paper.abstractText(), paper.categories());
+                && classifier.train(text, paper.categories());
         return new Result(new Enrichment(keywords, tags), trained);
     }
 

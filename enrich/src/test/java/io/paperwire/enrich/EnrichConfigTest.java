@@ -37,6 +37,10 @@ class EnrichConfigTest {
         assertThat(config.enricherVersionSuffix()).isEqualTo("run-7");
         assertThat(config.topicTaxonomy()).contains(Path.of("/etc/topics.yaml"));
         assertThat(config.trendingRefreshInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(EnrichConfig.fromMap(Map.of("paperwire.enrich.classifier.prior.weight", "0.25"))
+                .classifierPriorWeight()).isEqualTo(0.25);
+        assertThat(EnrichConfig.defaults().classifierPriorWeight())
+                .isEqualTo(io.paperwire.enrich.tags.SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
         assertThat(config.streamsProperties(Map.of()).get("replication.factor")).isEqualTo("3");
         assertThat(config.serdeConfig()).containsEntry("schema.registry.url", "http://registry:8081");
     }
@@ -47,6 +51,10 @@ class EnrichConfigTest {
                 .hasMessageContaining("unknown setting paperwire.enrich.refresh");
         assertThatThrownBy(() -> EnrichConfig.fromMap(Map.of("paperwire.enrich.trending.refresh.interval", "1h")))
                 .hasMessageContaining("paperwire.enrich.trending.refresh.interval must be an ISO-8601 duration");
+        assertThatThrownBy(() -> EnrichConfig.fromMap(Map.of("paperwire.enrich.classifier.prior.weight", "-1")))
+                .hasMessageContaining("paperwire.enrich.classifier.prior.weight must be a finite number >= 0");
+        assertThatThrownBy(() -> EnrichConfig.fromMap(Map.of("paperwire.enrich.classifier.prior.weight", "x")))
+                .hasMessageContaining("paperwire.enrich.classifier.prior.weight must be a number, was 'x'");
         assertThatThrownBy(() -> EnrichConfig.fromMap(Map.of("num.stream.threads", "0")))
                 .hasMessageContaining("num.stream.threads must be positive");
     }

@@ -93,7 +93,7 @@ public final class EnrichCostBenchmark {
                     paper.getCategories());
         }
         long t4 = cpuNanos();
-        SubjectClassifier classifier = new SubjectClassifier(resources.arxivTaxonomy());
+        SubjectClassifier classifier = resources.newSubjectClassifier();
         for (Paper paper : papers) {
             classifier.train(paper.getTitle(), paper.getAbstractText(), paper.getCategories());
         }
@@ -104,13 +104,13 @@ public final class EnrichCostBenchmark {
         }
         long t6 = cpuNanos();
         PaperEnricher enricher = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
         for (PaperText text : texts) {
             enricher.enrich(text, true, true);
         }
         long t7 = cpuNanos();
         PaperEnricher allLabelled = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
         for (Paper paper : papers) {
             allLabelled.enrich(new PaperText(paper.getKey(), paper.getTitle(), paper.getAbstractText(),
                     paper.getCategories()), true, true);
@@ -139,7 +139,7 @@ public final class EnrichCostBenchmark {
 
     private static void dump(EnricherResources resources, List<PaperText> texts, Path out) throws IOException {
         PaperEnricher enricher = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
             for (PaperText text : texts) {
                 PaperEnricher.Result result = enricher.enrich(text, true, true);

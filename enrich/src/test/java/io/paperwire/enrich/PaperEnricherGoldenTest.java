@@ -63,7 +63,7 @@ class PaperEnricherGoldenTest {
      */
     static List<String> describe(EnricherResources resources) throws IOException {
         PaperEnricher enricher = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
         List<String> lines = new ArrayList<>();
         for (String line : readResource(PAPERS).lines().toList()) {
             JsonNode paper = JSON.readTree(line);

@@ -82,7 +82,7 @@ public final class Annotator {
     /** Annotates every line of {@code input} into {@code output}; the caller closes both. */
     public Summary annotate(BufferedReader input, Writer output) throws IOException {
         PaperEnricher enricher = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), versionSuffix);
+                resources.newSubjectClassifier(), versionSuffix);
         Set<String> seen = new HashSet<>();
         List<LineError> errors = new ArrayList<>();
         int lines = 0;

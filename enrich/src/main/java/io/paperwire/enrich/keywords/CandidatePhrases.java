@@ -101,11 +101,13 @@ final class CandidatePhrases {
         this.candidates = candidates;
     }
 
-    static CandidatePhrases of(PhraseAnalyzer analyzer, WordClasses words, String title, String abstractText) {
+    static CandidatePhrases of(AnalyzedText analyzed, WordClasses words) {
+        String title = analyzed.title();
+        String abstractText = analyzed.abstractText();
         List<Unit> units = new ArrayList<>();
         Map<String, Acronym> acronyms = new LinkedHashMap<>();
-        addUnits(analyzer.tokens(title), title, true, words, units, acronyms);
-        addUnits(analyzer.tokens(abstractText), abstractText, false, words, units, acronyms);
+        addUnits(analyzed.titleWords(), title, true, words, units, acronyms);
+        addUnits(analyzed.abstractWords(), abstractText, false, words, units, acronyms);
 
         List<List<Integer>> runs = runs(units);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
@@ -113,28 +115,37 @@ final class CandidatePhrases {
             candidates.computeIfAbsent(acronym.expansion, key -> new Candidate(key, acronym.unitForms,
                     acronym.surface, acronym.position));
         }
+        // The normalised form of units [from, to] grows by one unit per step of `to`, so it is appended to one
+        // builder; the unit list is only made for a candidate seen for the first time.
+        StringBuilder joined = new StringBuilder();
         for (List<Integer> run : runs) {
             for (int from = 0; from < run.size(); from++) {
+                joined.setLength(0);
+                Unit first = units.get(run.get(from));
                 for (int to = from; to < run.size() && to - from < MAX_UNITS; to++) {
                     Unit last = units.get(run.get(to));
+                    if (to > from) {
+                        joined.append(' ');
+                    }
+                    joined.append(last.normalized());
                     if (last.participle()) {
                         continue;
                     }
-                    List<String> forms = new ArrayList<>();
-                    for (int i = from; i <= to; i++) {
-                        forms.add(units.get(run.get(i)).normalized());
-                    }
-                    String normalized = String.join(" ", forms);
-                    Unit first = units.get(run.get(from));
+                    String normalized = joined.toString();
+                    List<String> acronymForms = null;
                     if (from == to && acronyms.containsKey(normalized)) {
-                        forms = acronyms.get(normalized).unitForms;
+                        acronymForms = acronyms.get(normalized).unitForms;
                         normalized = acronyms.get(normalized).expansion;
                     }
-                    List<String> unitForms = forms;
-                    int position = run.get(from);
-                    String text = first.inTitle() ? title : abstractText;
-                    Candidate candidate = candidates.computeIfAbsent(normalized,
-                            key -> new Candidate(key, unitForms, text, first.start(), last.end(), position));
+                    Candidate candidate = candidates.get(normalized);
+                    if (candidate == null) {
+                        List<String> unitForms = acronymForms != null ? acronymForms
+                                : unitForms(units, run, from, to);
+                        String text = first.inTitle() ? title : abstractText;
+                        candidate = new Candidate(normalized, unitForms, text, first.start(), last.end(),
+                                run.get(from));
+                        candidates.put(normalized, candidate);
+                    }
                     candidate.occurrences++;
                     candidate.inTitle |= first.inTitle();
                 }
@@ -149,6 +160,14 @@ final class CandidatePhrases {
             }
         }
         return new CandidatePhrases(units, runs, candidates);
+    }
+
+    private static List<String> unitForms(List<Unit> units, List<Integer> run, int from, int to) {
+        List<String> forms = new ArrayList<>(to - from + 1);
+        for (int i = from; i <= to; i++) {
+            forms.add(units.get(run.get(i)).normalized());
+        }
+        return forms;
     }
 
     /**

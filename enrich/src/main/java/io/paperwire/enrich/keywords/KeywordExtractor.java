@@ -45,7 +45,6 @@ public final class KeywordExtractor {
     static final double TITLE_WEIGHT = 2.0;
 
     private final DocumentFrequencies frequencies;
-    private final PhraseAnalyzer analyzer = new PhraseAnalyzer();
     private final WordClasses words = WordClasses.english();
 
     public KeywordExtractor(DocumentFrequencies frequencies) {
@@ -62,9 +61,19 @@ public final class KeywordExtractor {
      * {@link #observe} followed by {@link #extract}, but the text is analysed once.
      */
     public List<ExtractedKeyword> observeAndExtract(String title, String abstractText) {
-        CandidatePhrases paper = candidatesOf(title, abstractText);
+        return observeAndExtract(AnalyzedText.of(title, abstractText));
+    }
+
+    /** {@link #observeAndExtract(String, String)} on text already analysed (shared with the classifier). */
+    public List<ExtractedKeyword> observeAndExtract(AnalyzedText text) {
+        CandidatePhrases paper = CandidatePhrases.of(text, words);
         frequencies.observe(termsOf(paper));
         return extract(paper);
+    }
+
+    /** {@link #extract(String, String)} on text already analysed. */
+    public List<ExtractedKeyword> extract(AnalyzedText text) {
+        return extract(CandidatePhrases.of(text, words));
     }
 
     /** Counts the paper's terms in the document frequencies. */
@@ -73,7 +82,7 @@ public final class KeywordExtractor {
     }
 
     private CandidatePhrases candidatesOf(String title, String abstractText) {
-        return CandidatePhrases.of(analyzer, words, nullToEmpty(title), nullToEmpty(abstractText));
+        return CandidatePhrases.of(AnalyzedText.of(title, abstractText), words);
     }
 
     private List<ExtractedKeyword> extract(CandidatePhrases paper) {
@@ -95,9 +104,30 @@ public final class KeywordExtractor {
     }
 
     /** A candidate and its score, before its surface form is cut from the text. */
-    private record ScoredCandidate(CandidatePhrases.Candidate candidate, double score) {
+    private static final class ScoredCandidate {
+        private final CandidatePhrases.Candidate candidate;
+        private final double score;
+        /** " " + normalized + " ", made once when redundancy is checked. */
+        private String padded;
+
+        ScoredCandidate(CandidatePhrases.Candidate candidate, double score) {
+            this.candidate = candidate;
+            this.score = score;
+        }
+
+        double score() {
+            return score;
+        }
+
         String normalized() {
             return candidate.normalized();
+        }
+
+        String padded() {
+            if (padded == null) {
+                padded = " " + candidate.normalized() + " ";
+            }
+            return padded;
         }
 
         ExtractedKeyword keyword() {
@@ -187,16 +217,13 @@ public final class KeywordExtractor {
     }
 
     private static boolean isRedundant(ScoredCandidate candidate, List<ScoredCandidate> chosen) {
-        String words = " " + candidate.normalized() + " ";
+        String words = candidate.padded();
         for (ScoredCandidate better : chosen) {
-            if ((" " + better.normalized() + " ").contains(words)) {
+            if (better.normalized().length() >= candidate.normalized().length()
+                    && better.padded().contains(words)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

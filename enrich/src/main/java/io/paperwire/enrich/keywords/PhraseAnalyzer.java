@@ -113,9 +113,8 @@ public final class PhraseAnalyzer {
                 }
                 int start = offset.startOffset();
                 int end = offset.endOffset();
-                String gap = previousEnd < 0 ? "" : text.substring(previousEnd, start);
-                boolean joined = gap.equals("-");
-                boolean boundary = previousEnd >= 0 && !joined && !gap.isBlank();
+                boolean joined = previousEnd >= 0 && start - previousEnd == 1 && text.charAt(previousEnd) == '-';
+                boolean boundary = previousEnd >= 0 && !joined && !isBlank(text, previousEnd, start);
                 tokens.add(new WordToken(text.substring(start, end), lowerCase, term.toString(),
                         StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(type.type()),
                         start, end, joined, boundary));
@@ -126,6 +125,16 @@ public final class PhraseAnalyzer {
             throw new UncheckedIOException("analysing an in-memory string failed", e);
         }
         return tokens;
+    }
+
+    /** As {@code text.substring(from, to).isBlank()}, without the substring (whitespace code points are all BMP). */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

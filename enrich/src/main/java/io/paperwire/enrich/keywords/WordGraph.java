@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * PositionRank over a paper's words: a graph whose nodes are the phrase units (words or hyphenated compounds) and
@@ -23,17 +22,29 @@ final class WordGraph {
 
     static Map<String, Double> positionRank(CandidatePhrases paper) {
         List<CandidatePhrases.Unit> units = paper.units();
-        Map<String, Integer> ids = new TreeMap<>();
-        List<Integer> sequence = new ArrayList<>();
+        // Node ids in order of first occurrence; the map's own order does not matter.
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> forms = new ArrayList<>();
+        int length = 0;
+        for (List<Integer> run : paper.runs()) {
+            length += run.size();
+        }
+        int[] sequence = new int[length];
+        int position = 0;
         for (List<Integer> run : paper.runs()) {
             for (int index : run) {
                 String form = units.get(index).normalized();
-                ids.putIfAbsent(form, ids.size());
-                sequence.add(ids.get(form));
+                Integer id = ids.get(form);
+                if (id == null) {
+                    id = forms.size();
+                    ids.put(form, id);
+                    forms.add(form);
+                }
+                sequence[position++] = id;
             }
         }
-        int n = ids.size();
-        Map<String, Double> result = new HashMap<>();
+        int n = forms.size();
+        Map<String, Double> result = new HashMap<>(2 * n);
         if (n == 0) {
             return result;
         }
@@ -42,13 +53,13 @@ final class WordGraph {
         // ascending order, so the scores are the same to the last bit as with the matrix.
         double[] restart = new double[n];
         double[] outWeight = new double[n];
-        int[] codes = new int[2 * (WINDOW - 1) * sequence.size()];
+        int[] codes = new int[2 * (WINDOW - 1) * sequence.length];
         int edgeCount = 0;
-        for (int i = 0; i < sequence.size(); i++) {
-            restart[sequence.get(i)] += 1.0 / (i + 1);
-            for (int j = i + 1; j < Math.min(sequence.size(), i + WINDOW); j++) {
-                int a = sequence.get(i);
-                int b = sequence.get(j);
+        for (int i = 0; i < sequence.length; i++) {
+            restart[sequence[i]] += 1.0 / (i + 1);
+            for (int j = i + 1; j < Math.min(sequence.length, i + WINDOW); j++) {
+                int a = sequence[i];
+                int b = sequence[j];
                 if (a != b) {
                     codes[edgeCount++] = b * n + a;
                     codes[edgeCount++] = a * n + b;
@@ -83,8 +94,8 @@ final class WordGraph {
             share[e] = weights[e] / outWeight[sources[e]];
         }
         double[] score = restart.clone();
+        double[] next = new double[n];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[] next = new double[n];
             for (int b = 0; b < n; b++) {
                 double incoming = 0;
                 for (int e = targetStart[b]; e < targetStart[b + 1]; e++) {
@@ -93,10 +104,12 @@ final class WordGraph {
                 next[b] = (1 - DAMPING) * restart[b] + DAMPING * incoming;
             }
             normalize(next);
+            double[] previous = score;
             score = next;
+            next = previous;
         }
-        for (Map.Entry<String, Integer> entry : ids.entrySet()) {
-            result.put(entry.getKey(), score[entry.getValue()]);
+        for (int id = 0; id < n; id++) {
+            result.put(forms.get(id), score[id]);
         }
         return result;
     }

@@ -13,6 +13,6 @@ package io.paperwire.enrich.keywords;
  * @param boundaryBefore true when punctuation, markup or a line of LaTeX separates this word from the previous one,
  *     so no phrase may span the two
  */
-record WordToken(String surface, String lowerCase, String stem, boolean numeric, int start, int end,
-                 boolean joinedToPrevious, boolean boundaryBefore) {
+public record WordToken(String surface, String lowerCase, String stem, boolean numeric, int start, int end,
+                        boolean joinedToPrevious, boolean boundaryBefore) {
 }

@@ -1,12 +1,14 @@
 package io.paperwire.enrich.store;
 
-import io.paperwire.enrich.tags.ArxivTaxonomy;
+import io.paperwire.enrich.EnricherResources;
 import io.paperwire.enrich.tags.SubjectClassifier;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Saves a {@link SubjectClassifier} into a key-value store and restores it. The state ({@link
@@ -22,6 +24,8 @@ public final class ClassifierSnapshots {
     public static final int CHUNK_BYTES = 512 * 1024;
     /** The key of the number of chunks of the current snapshot. */
     public static final String COUNT_KEY = "chunks";
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierSnapshots.class);
 
     private final KeyValueStore<String, byte[]> store;
 
@@ -45,15 +49,18 @@ public final class ClassifierSnapshots {
     }
 
     /**
-     * The classifier of the last snapshot, or a new untrained one when there is none.
+     * The classifier of the last snapshot, or a new one (the resources' prior, nothing learnt) when there is none.
+     * A snapshot written without prior (a v1/v2 build) gets the prior added to what it learnt. A snapshot built on
+     * another prior or prior weight cannot be taken apart, so it is discarded with a warning and the classifier
+     * starts afresh from the prior; the next snapshot replaces it.
      *
      * @throws IllegalStateException when a chunk is missing or the state is corrupt (the store is then unusable
      *     and must be reset; this is not a data error of one record)
      */
-    public SubjectClassifier restore(ArxivTaxonomy taxonomy) {
+    public SubjectClassifier restore(EnricherResources resources) {
         int chunks = chunkCount();
         if (chunks == 0) {
-            return new SubjectClassifier(taxonomy);
+            return resources.newSubjectClassifier();
         }
         ByteArrayOutputStream state = new ByteArrayOutputStream();
         for (int i = 0; i < chunks; i++) {
@@ -64,7 +71,12 @@ public final class ClassifierSnapshots {
             state.writeBytes(chunk);
         }
         try {
-            return SubjectClassifier.fromBytes(state.toByteArray(), taxonomy);
+            return SubjectClassifier.fromBytes(state.toByteArray(), resources.arxivTaxonomy(),
+                    resources.subjectPrior(), resources.subjectPriorWeight());
+        } catch (SubjectClassifier.PriorMismatchException e) {
+            log.warn("discarding the classifier snapshot ({}); starting afresh from prior {} at weight {}",
+                    e.getMessage(), resources.subjectPrior(), resources.subjectPriorWeight());
+            return resources.newSubjectClassifier();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("classifier snapshot in the state store is unusable: "
                     + e.getMessage(), e);

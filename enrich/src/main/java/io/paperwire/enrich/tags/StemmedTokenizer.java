@@ -88,51 +88,6 @@ final class StemmedTokenizer {
         return tokens;
     }
 
-    /** Receives one token's stem and whether its surface form is a stop word. */
-    interface StemVisitor {
-        void visit(String stem, boolean stopWord);
-    }
-
-    /**
-     * Calls {@code visitor} with each token's stem and stop-word flag, in text order: the same stems and flags as
-     * {@link #tokens}, without cutting each token's surface form out of the text (for the classifier, which needs
-     * only these two).
-     */
-    void forEachStem(String text, StemVisitor visitor) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        String masked = maskLatex(text);
-        StringBuilder lowerCase = new StringBuilder();
-        try (TokenStream stream = analyzer.tokenStream("text", masked)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                visitor.visit(term.toString(), isStopWord(text, offset.startOffset(), offset.endOffset(), lowerCase));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing in-memory text failed", e);
-        }
-    }
-
-    /**
-     * Whether {@code text[start, end)}, lower-cased, is a stop word. ASCII is lower-cased in {@code buffer}; other
-     * text goes through {@link String#toLowerCase}, whose rules for a few letters differ from one char at a time.
-     */
-    private static boolean isStopWord(String text, int start, int end, StringBuilder buffer) {
-        buffer.setLength(0);
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return STOP_WORDS.contains(text.substring(start, end).toLowerCase(java.util.Locale.ROOT));
-            }
-            buffer.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-        }
-        return STOP_WORDS.contains(buffer);
-    }
-
     /** The stems of {@code text} in order, e.g. for a taxonomy phrase. */
     List<String> stems(String text) {
         return tokens(text).stream().map(Token::stem).toList();

@@ -1,5 +1,6 @@
 package io.paperwire.enrich.tags;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -16,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 
 /**
  * Learns arXiv archive and category from text, online, and predicts them for papers that arrive without
@@ -23,7 +26,8 @@ import java.util.zip.GZIPOutputStream;
  * {@link #predict}: title and abstract. Output: a {@link SubjectPrediction} with a confidence per label.
  *
  * <p>Method: two complement naive Bayes models (Rennie et al. 2003; one over archives, one over categories) on
- * Porter-stemmed unigrams and bigrams (stop words and numbers dropped, LaTeX blanked), hashed into
+ * Porter-stemmed unigrams and bigrams of the shared {@link AnalyzedText} (stop words and numbers dropped, LaTeX
+ * blanked), hashed into
  * 2<sup>{@value #HASH_BITS}</sup> buckets, with log(1 + tf) term weights, additive smoothing α = {@value #SMOOTHING}
  * and no class prior. A label's score is −Σ<sub>f</sub> t<sub>f</sub> log θ̃<sub>label,f</sub>, where θ̃ is the
  * smoothed feature distribution of every <em>other</em> label; complement counts are steadier than a small
@@ -49,35 +53,110 @@ public final class SubjectClassifier {
     static final int HASH_BITS = 20;
     static final double SMOOTHING = 1.0;
     static final double CROSS_LIST_WEIGHT = 0.5;
-    private static final int FORMAT = 1;
+    /** Format 1: no prior (v1, v2). Format 2 adds the prior's name and weight. */
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_PRIOR = 1;
     private static final String MAGIC = "paperwire-subject-classifier";
     /** Keeps a log-posterior finite when a view gives a label no probability at all. */
     private static final double TINY = 1e-12;
     /**
-     * Identifies the method and its settings; part of each tag's origin. v2 combines the archive and category
-     * models for the archive; the state format ({@value #FORMAT}) is unchanged, so v1 state is read as is.
+     * Names the feature extraction (tokens, stemming, hashing); a {@link SubjectPrior} built for other features is
+     * refused. Change it whenever {@link #features} changes, and rebuild the prior.
      */
-    public static final String VERSION = "cnb-hier-h" + HASH_BITS + "-v2";
+    public static final String FEATURES = "analyzed-text-porter-uni-bi-fnv1a-h" + HASH_BITS + "-log1p";
+    /** The method without a prior: v2's model, started empty. */
+    public static final String VERSION_WITHOUT_PRIOR = "cnb-hier-h" + HASH_BITS + "-v3";
+    /**
+     * Identifies the method and its settings as the stream runs it: v2's two models (archive model times the
+     * archive's best category), v3 started from the shipped {@link SubjectPrior}. Part of each tag's origin.
+     */
+    public static final String VERSION = VERSION_WITHOUT_PRIOR + "-prior";
+    /**
+     * Weight of one prior paper against one live paper (the prior's counts are multiplied by it). Chosen on
+     * validation splits inside the training part of the 2007 sample (docs/tags.md).
+     */
+    public static final double DEFAULT_PRIOR_WEIGHT = 0.5;
 
     private final ArxivTaxonomy taxonomy;
-    private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PORTER);
+    /** English stop words, matched on a word's lower-cased (unstemmed) form. */
+    private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private final LabelModel archives;
     private final LabelModel categories;
     /** Documents seen per feature; its size is the vocabulary for smoothing. */
     private final FeatureWeights seenFeatures;
     private long trainedPapers;
+    /** The prior's name, empty without one. */
+    private String priorName;
+    private double priorWeight;
 
+    /** A classifier without prior: it knows nothing until it has learnt. */
     public SubjectClassifier(ArxivTaxonomy taxonomy) {
-        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0);
+        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0, "", 0);
+    }
+
+    /**
+     * A classifier that starts from {@code prior}, each prior paper counting {@code priorWeight} times as much as
+     * a paper it learns (0 means no prior).
+     */
+    public SubjectClassifier(ArxivTaxonomy taxonomy, SubjectPrior prior, double priorWeight) {
+        this(taxonomy, new LabelModel(), new LabelModel(), new FeatureWeights(), 0, "", 0);
+        addPrior(prior, priorWeight);
     }
 
     private SubjectClassifier(ArxivTaxonomy taxonomy, LabelModel archives, LabelModel categories,
-                              FeatureWeights seenFeatures, long trainedPapers) {
+                              FeatureWeights seenFeatures, long trainedPapers, String priorName,
+                              double priorWeight) {
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
         this.archives = archives;
         this.categories = categories;
         this.seenFeatures = seenFeatures;
         this.trainedPapers = trainedPapers;
+        this.priorName = priorName;
+        this.priorWeight = priorWeight;
+    }
+
+    /** Adds the prior's counts, scaled by {@code weight}, to this classifier's (which has none yet). */
+    private SubjectClassifier addPrior(SubjectPrior prior, double weight) {
+        Objects.requireNonNull(prior, "prior");
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("prior weight must be a finite number ≥ 0, was " + weight);
+        }
+        if (weight == 0) {
+            return this;
+        }
+        prior.seenFeatures().forEach((feature, papers) -> seenFeatures.add(feature, (float) (papers * weight)));
+        prior.archiveWeights().forEach((label, weights) -> archives.learn(label, weights, weight));
+        prior.categoryWeights().forEach((label, weights) -> categories.learn(label, weights, weight));
+        priorName = prior.name();
+        priorWeight = weight;
+        return this;
+    }
+
+    /** The version of the method this instance runs: {@link #VERSION} with a prior, else without. */
+    public String version() {
+        return priorName.isEmpty() ? VERSION_WITHOUT_PRIOR : VERSION;
+    }
+
+    /** The name of the prior it started from, empty without one. */
+    public String priorName() {
+        return priorName;
+    }
+
+    /** The weight of one prior paper (0 without prior). */
+    public double priorWeight() {
+        return priorWeight;
+    }
+
+    FeatureWeights seenFeatures() {
+        return seenFeatures;
+    }
+
+    LabelModel archiveModel() {
+        return archives;
+    }
+
+    LabelModel categoryModel() {
+        return categories;
     }
 
     /** How many papers the classifier has learnt from. */
@@ -92,6 +171,11 @@ public final class SubjectClassifier {
      * @return false (and nothing learnt) when there is no text or the primary category is not in the taxonomy
      */
     public boolean train(String title, String abstractText, List<String> categories) {
+        return train(AnalyzedText.of(title, abstractText), categories);
+    }
+
+    /** {@link #train(String, String, List)} on text already analysed (shared with the keyword extractor). */
+    public boolean train(AnalyzedText text, List<String> categories) {
         if (categories == null || categories.isEmpty()) {
             return false;
         }
@@ -99,12 +183,12 @@ public final class SubjectClassifier {
         if (primary.isEmpty()) {
             return false;
         }
-        Map<Integer, Float> features = features(title, abstractText);
-        if (features.isEmpty()) {
+        FeatureVector features = featureVector(text);
+        if (features.size() == 0) {
             return false;
         }
-        for (int feature : features.keySet()) {
-            seenFeatures.add(feature, 1f);
+        for (int i = 0; i < features.size(); i++) {
+            seenFeatures.add(features.id(i), 1f);
         }
 
         archives.learn(primary.get().archive(), features, 1.0);
@@ -119,9 +203,14 @@ public final class SubjectClassifier {
         return true;
     }
 
-    /** Archive and category predictions for a paper, best first; empty before any training. */
+    /** Archive and category predictions for a paper, best first; empty before any training and without prior. */
     public SubjectPrediction predict(String title, String abstractText) {
-        Map<Integer, Float> features = features(title, abstractText);
+        return predict(AnalyzedText.of(title, abstractText));
+    }
+
+    /** {@link #predict(String, String)} on text already analysed. */
+    public SubjectPrediction predict(AnalyzedText text) {
+        Map<Integer, Float> features = features(text);
         int vocabulary = Math.max(1, seenFeatures.size());
         Map<String, Double> categoryPosterior = categories.posterior(features, vocabulary);
         Map<String, Double> archivePosterior = combineArchiveEvidence(archives.posterior(features, vocabulary),
@@ -134,7 +223,7 @@ public final class SubjectClassifier {
                 .map(e -> new SubjectPrediction.Scored(e.getKey(),
                         taxonomy.find(e.getKey()).map(ArxivCategory::name).orElse(null), e.getValue()))
                 .toList();
-        return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + VERSION, trainedPapers);
+        return new SubjectPrediction(archiveScores, categoryScores, "classifier:" + version(), trainedPapers);
     }
 
     /**
@@ -154,39 +243,133 @@ public final class SubjectClassifier {
         return LabelModel.normalise(logScores);
     }
 
-    /** Hashed unigram and bigram features with log(1 + tf) weights. */
+    /**
+     * Hashed unigram and bigram features with log(1 + tf) weights, as a map for scoring. Its entries are put in
+     * order of first occurrence, so it iterates (and scores sum) in the same order as before the
+     * {@link FeatureVector} existed: a HashMap's order depends only on its keys, its size and the order of
+     * keys that share a bucket.
+     */
     Map<Integer, Float> features(String title, String abstractText) {
+        return features(AnalyzedText.of(title, abstractText));
+    }
+
+    private Map<Integer, Float> features(AnalyzedText text) {
+        FeatureVector vector = featureVector(text);
+        Map<Integer, Float> features = new HashMap<>();
+        for (int i = 0; i < vector.size(); i++) {
+            features.put(vector.id(i), vector.weight(i));
+        }
+        return features;
+    }
+
+    /**
+     * A paper's features in order of first occurrence, with log(1 + tf) weights, in flat arrays: learning reads
+     * them without boxing. The order does not change what is learnt: each feature's weights are updated on their
+     * own, and the per-label total is a sum of a few hundred floats in a double, which is exact in any order.
+     */
+    static final class FeatureVector {
+        private int[] ids = new int[256];
+        private int[] counts = new int[256];
+        private float[] weights;
+        private int size;
+        /** Open-addressing table from feature id to its position + 1 (0: free). */
+        private int[] positions = new int[1024];
+
+        void count(int feature) {
+            int mask = positions.length - 1;
+            int slot = mix(feature) & mask;
+            while (positions[slot] != 0) {
+                if (ids[positions[slot] - 1] == feature) {
+                    counts[positions[slot] - 1]++;
+                    return;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (size == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, size * 2);
+                counts = java.util.Arrays.copyOf(counts, size * 2);
+            }
+            ids[size] = feature;
+            counts[size] = 1;
+            positions[slot] = ++size;
+            if (size * 2 > positions.length) {
+                rehash();
+            }
+        }
+
+        private void rehash() {
+            positions = new int[positions.length * 2];
+            int mask = positions.length - 1;
+            for (int i = 0; i < size; i++) {
+                int slot = mix(ids[i]) & mask;
+                while (positions[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                positions[slot] = i + 1;
+            }
+        }
+
+        private static int mix(int h) {
+            h *= 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        FeatureVector finish() {
+            weights = new float[size];
+            for (int i = 0; i < size; i++) {
+                weights[i] = (float) Math.log1p(counts[i]);
+            }
+            return this;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int id(int index) {
+            return ids[index];
+        }
+
+        float weight(int index) {
+            return weights[index];
+        }
+    }
+
+    FeatureVector featureVector(AnalyzedText text) {
         // Kept stems in order, null after the title and after the abstract (no bigram across them). Each stem's
         // FNV-1a state is kept before masking: a bigram "a b" continues a's state with ' ' and b's bytes, which
         // gives exactly bucket("a b") without building the string.
         List<String> stems = new ArrayList<>();
-        for (String text : new String[] {title, abstractText}) {
-            tokenizer.forEachStem(text, (stem, stopWord) -> {
-                if (!stopWord && stem.length() > 1 && !isNumber(stem)) {
+        text.forEachWord(new AnalyzedText.WordVisitor() {
+            @Override
+            public void word(String stem, String lowerCase, boolean numeric) {
+                if (stem.length() > 1 && !isNumber(stem) && !STOP_WORDS.contains(lowerCase)) {
                     stems.add(stem);
                 }
-            });
-            stems.add(null);
-        }
+            }
+
+            @Override
+            public void endOfField() {
+                stems.add(null);
+            }
+        });
         int[] states = new int[stems.size()];
         for (int i = 0; i < states.length; i++) {
             String stem = stems.get(i);
             states[i] = stem == null ? 0 : fnv(FNV_OFFSET, stem);
         }
-        Map<Integer, Integer> counts = new HashMap<>();
+        FeatureVector vector = new FeatureVector();
         for (int i = 0; i < stems.size(); i++) {
             if (stems.get(i) == null) {
                 continue;
             }
-            counts.merge(states[i] & BUCKET_MASK, 1, Integer::sum);
+            vector.count(states[i] & BUCKET_MASK);
             String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
             if (next != null) {
-                counts.merge(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK, 1, Integer::sum);
+                vector.count(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK);
             }
         }
-        Map<Integer, Float> features = new HashMap<>();
-        counts.forEach((feature, count) -> features.put(feature, (float) Math.log1p(count)));
-        return features;
+        return vector.finish();
     }
 
     private static boolean isNumber(String stem) {
@@ -240,13 +423,15 @@ public final class SubjectClassifier {
         return (hash ^ (b & 0xff)) * FNV_PRIME;
     }
 
-    /** The whole state, gzip-compressed, for a state store. */
+    /** The whole state (prior counts included, with the prior's name and weight), gzip-compressed. */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             out.writeInt(HASH_BITS);
+            out.writeUTF(priorName);
+            out.writeDouble(priorWeight);
             out.writeLong(trainedPapers);
             seenFeatures.writeTo(out);
             archives.writeTo(out);
@@ -258,9 +443,9 @@ public final class SubjectClassifier {
     }
 
     /**
-     * A classifier from {@link #toBytes()} output.
+     * A classifier from {@link #toBytes()} output, as it was saved (with or without its prior).
      *
-     * @throws IllegalArgumentException when the bytes are not a classifier state of this format
+     * @throws IllegalArgumentException when the bytes are not a classifier state of a format this build reads
      */
     public static SubjectClassifier fromBytes(byte[] state, ArxivTaxonomy taxonomy) {
         try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(state)))) {
@@ -270,10 +455,13 @@ public final class SubjectClassifier {
             }
             int format = in.readInt();
             int hashBits = in.readInt();
-            if (format != FORMAT || hashBits != HASH_BITS) {
+            if ((format != FORMAT && format != FORMAT_WITHOUT_PRIOR) || hashBits != HASH_BITS) {
                 throw new IllegalArgumentException("classifier state has format " + format + " with " + hashBits
-                        + " hash bits; this build reads format " + FORMAT + " with " + HASH_BITS);
+                        + " hash bits; this build reads formats " + FORMAT_WITHOUT_PRIOR + " and " + FORMAT
+                        + " with " + HASH_BITS);
             }
+            String prior = format == FORMAT ? in.readUTF() : "";
+            double weight = format == FORMAT ? in.readDouble() : 0;
             long trained = in.readLong();
             FeatureWeights seen = FeatureWeights.readFrom(in);
             LabelModel archiveModel = LabelModel.readFrom(in);
@@ -281,9 +469,41 @@ public final class SubjectClassifier {
             if (in.read() != -1) {
                 throw new IllegalArgumentException("subject classifier state has trailing bytes");
             }
-            return new SubjectClassifier(taxonomy, archiveModel, categoryModel, seen, trained);
+            return new SubjectClassifier(taxonomy, archiveModel, categoryModel, seen, trained, prior, weight);
         } catch (IOException e) {
             throw new IllegalArgumentException("corrupt subject classifier state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A classifier from {@link #toBytes()} output that runs with {@code prior} at {@code priorWeight}. A state
+     * saved without prior (format 1, v1/v2, or weight 0) gets the prior added to what it learnt, which is exactly
+     * the state a classifier started from the prior would have. A state saved with this very prior and weight is
+     * read as is.
+     *
+     * @throws PriorMismatchException when the state holds another prior or weight: its counts cannot be taken
+     *     apart again, so the caller must start afresh
+     * @throws IllegalArgumentException when the bytes are not a classifier state of a format this build reads
+     */
+    public static SubjectClassifier fromBytes(byte[] state, ArxivTaxonomy taxonomy, SubjectPrior prior,
+                                              double priorWeight) {
+        SubjectClassifier saved = fromBytes(state, taxonomy);
+        if (saved.priorName.isEmpty()) {
+            return saved.addPrior(prior, priorWeight);
+        }
+        if (saved.priorName.equals(prior.name()) && saved.priorWeight == priorWeight) {
+            return saved;
+        }
+        throw new PriorMismatchException("classifier state was built on prior " + saved.priorName + " at weight "
+                + saved.priorWeight + "; this build runs prior " + prior.name() + " at weight " + priorWeight);
+    }
+
+    /** A saved classifier that holds another prior (or prior weight) than the one asked for. */
+    public static final class PriorMismatchException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        PriorMismatchException(String message) {
+            super(message);
         }
     }
 
@@ -299,13 +519,27 @@ public final class SubjectClassifier {
         private final List<String> labelNames = new ArrayList<>();
         private double allTotal;
 
-        void learn(String label, Map<Integer, Float> features, double weight) {
+        /** Adds another model's weights for {@code label}, times {@code scale} (a prior). */
+        void learn(String label, FeatureWeights weights, double scale) {
+            int labelId = idOf(label);
+            double[] total = {0};
+            weights.forEach((feature, weight) -> {
+                float w = (float) (weight * scale);
+                allWeights.add(feature, w);
+                index.add(feature, labelId, w);
+                total[0] += w;
+            });
+            featureTotals.merge(label, total[0], Double::sum);
+            allTotal += total[0];
+        }
+
+        void learn(String label, FeatureVector features, double weight) {
             int labelId = idOf(label);
             double total = 0;
-            for (Map.Entry<Integer, Float> feature : features.entrySet()) {
-                float w = (float) (feature.getValue() * weight);
-                allWeights.add(feature.getKey(), w);
-                index.add(feature.getKey(), labelId, w);
+            for (int i = 0; i < features.size(); i++) {
+                float w = (float) (features.weight(i) * weight);
+                allWeights.add(features.id(i), w);
+                index.add(features.id(i), labelId, w);
                 total += w;
             }
             featureTotals.merge(label, total, Double::sum);
@@ -371,13 +605,23 @@ public final class SubjectClassifier {
             return result;
         }
 
-        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
-        void writeTo(DataOutputStream out) throws IOException {
+        /** Each label's weights, rebuilt from the index, in the order labels were first learnt. */
+        Map<String, FeatureWeights> weightsByLabel() {
             List<FeatureWeights> weightsByLabel = new ArrayList<>();
             for (int i = 0; i < labelNames.size(); i++) {
                 weightsByLabel.add(new FeatureWeights());
             }
             index.forEachEntry((feature, label, weight) -> weightsByLabel.get(label).add(feature, weight));
+            Map<String, FeatureWeights> result = new LinkedHashMap<>();
+            for (int i = 0; i < labelNames.size(); i++) {
+                result.put(labelNames.get(i), weightsByLabel.get(i));
+            }
+            return result;
+        }
+
+        /** Per label, in the order first learnt: name, feature total, and its weights (rebuilt from the index). */
+        void writeTo(DataOutputStream out) throws IOException {
+            List<FeatureWeights> weightsByLabel = new ArrayList<>(weightsByLabel().values());
             out.writeInt(labelNames.size());
             for (int label = 0; label < labelNames.size(); label++) {
                 out.writeUTF(labelNames.get(label));

@@ -22,6 +22,10 @@ import java.util.Optional;
  * category top-1 / top-3 on the test part. The split is by file order: the first {@code trainFraction} of the
  * usable papers train, the rest test. Lines that cannot be read or carry no categories are counted and named in
  * the report, never silently dropped. Called by {@code paperwire eval tags --dataset FILE.jsonl}.
+ *
+ * <p>By default the classifier starts from the shipped {@link SubjectPrior} (counts from an arXiv announcement
+ * feed of 2024, a different source than the evaluation data), as in the stream; {@link #run} then also measures
+ * the same protocol without the prior and prints both. The report says which prior was used.
  */
 public final class SubjectEvaluation {
 
@@ -30,9 +34,32 @@ public final class SubjectEvaluation {
     private static final int NAMED_PROBLEMS = 10;
 
     private final ArxivTaxonomy taxonomy;
+    private final Optional<SubjectPrior> prior;
+    private final double priorWeight;
 
+    /** Evaluates the classifier as the stream runs it: the shipped prior at the default weight. */
     public SubjectEvaluation(ArxivTaxonomy taxonomy) {
-        this.taxonomy = taxonomy;
+        this(taxonomy, Optional.of(SubjectPrior.load()), SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
+    }
+
+    /**
+     * Evaluates a classifier that starts from {@code prior} at {@code priorWeight} (no prior when empty or when
+     * the weight is 0).
+     */
+    public SubjectEvaluation(ArxivTaxonomy taxonomy, Optional<SubjectPrior> prior, double priorWeight) {
+        this.taxonomy = java.util.Objects.requireNonNull(taxonomy, "taxonomy");
+        this.prior = priorWeight > 0 ? prior : Optional.empty();
+        this.priorWeight = this.prior.isPresent() ? priorWeight : 0;
+    }
+
+    /** Evaluates the classifier without any prior (what {@code eval tags --no-prior} shows). */
+    public static SubjectEvaluation withoutPrior(ArxivTaxonomy taxonomy) {
+        return new SubjectEvaluation(taxonomy, Optional.empty(), 0);
+    }
+
+    /** Whether the evaluated classifier starts from a prior. */
+    public boolean usesPrior() {
+        return prior.isPresent();
     }
 
     /** The papers of a dataset file and the lines that could not be used. */
@@ -51,10 +78,12 @@ public final class SubjectEvaluation {
      * @param categoryTop1           share whose best category is the primary category (canonical code)
      * @param categoryTop3           share whose primary category is among the best three
      * @param categoryTop1AnyListed  share whose best category is any of their categories
+     * @param classifierVersion      the classifier's version ({@link SubjectClassifier#version()})
+     * @param priorUsed              the prior it started from and its weight, or {@code "none"}
      */
     public record Result(String datasetName, int papers, int trainPapers, int testPapers, List<String> problems,
                          double archiveAccuracy, double archiveAnyListed, double categoryTop1, double categoryTop3,
-                         double categoryTop1AnyListed) {
+                         double categoryTop1AnyListed, String classifierVersion, String priorUsed) {
 
         public Result {
             problems = List.copyOf(problems);
@@ -72,9 +101,10 @@ public final class SubjectEvaluation {
                 out.append("  … and ").append(problems.size() - NAMED_PROBLEMS).append(" more")
                         .append(System.lineSeparator());
             }
+            out.append(String.format(Locale.ROOT, "classifier %s, prior: %s%n", classifierVersion, priorUsed));
             out.append(String.format(Locale.ROOT,
-                    "classifier %s trained online on the first %d papers, tested on the last %d (file order)%n",
-                    SubjectClassifier.VERSION, trainPapers, testPapers));
+                    "trained online on the first %d papers, tested on the last %d (file order)%n",
+                    trainPapers, testPapers));
             out.append(String.format(Locale.ROOT,
                     "archive accuracy=%.3f (primary archive; %.3f counting any listed archive)%n",
                     archiveAccuracy, archiveAnyListed));
@@ -85,11 +115,37 @@ public final class SubjectEvaluation {
         }
     }
 
-    /** Reads, trains, tests and prints the report to {@code out}. */
+    /**
+     * Reads, trains, tests and prints the report to {@code out}. With a prior, the same split is also measured
+     * without it, and both reports are printed (with the prior first); the result returned is the one with it.
+     */
     public Result run(Path dataset, double trainFraction, PrintStream out) throws IOException {
-        Result result = evaluate(read(dataset), dataset.getFileName().toString(), trainFraction);
+        Dataset papers = read(dataset);
+        String name = dataset.getFileName().toString();
+        Result result = evaluate(papers, name, trainFraction);
         out.print(result.report());
+        if (usesPrior()) {
+            Result without = withoutPrior(taxonomy).evaluate(papers, name, trainFraction);
+            out.print(String.format(Locale.ROOT, "without the prior (--no-prior), same split:%n"
+                            + "archive accuracy=%.3f (primary archive; %.3f counting any listed archive)%n"
+                            + "category top-1=%.3f top-3=%.3f (primary category; top-1 any listed category=%.3f)%n",
+                    without.archiveAccuracy(), without.archiveAnyListed(), without.categoryTop1(),
+                    without.categoryTop3(), without.categoryTop1AnyListed()));
+        }
         return result;
+    }
+
+    /** A new classifier as this evaluation runs it. */
+    private SubjectClassifier newClassifier() {
+        return prior.map(p -> new SubjectClassifier(taxonomy, p, priorWeight))
+                .orElseGet(() -> new SubjectClassifier(taxonomy));
+    }
+
+    private String priorUsed() {
+        return prior.map(p -> String.format(Locale.ROOT,
+                "%s at weight %s (%d papers of a different source than the test data, counting as %.0f learnt "
+                        + "papers)", p.name(), priorWeight, p.papers(), p.papers() * priorWeight))
+                .orElse("none");
     }
 
     /** Reads a dataset file; unreadable lines and papers without categories become problems, named by line. */
@@ -160,7 +216,7 @@ public final class SubjectEvaluation {
                     + " usable papers are too few to split at " + trainFraction);
         }
         List<String> problems = new ArrayList<>(dataset.problems());
-        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        SubjectClassifier classifier = newClassifier();
         int trained = 0;
         for (LabelledPaper paper : papers.subList(0, trainCount)) {
             if (classifier.train(paper.title(), paper.abstractText(), paper.categories())) {
@@ -201,6 +257,6 @@ public final class SubjectEvaluation {
         }
         double n = Math.max(1, tested);
         return new Result(datasetName, papers.size(), trained, tested, problems, archiveHits / n,
-                archiveAnyHits / n, top1 / n, top3 / n, top1Any / n);
+                archiveAnyHits / n, top1 / n, top3 / n, top1Any / n, classifier.version(), priorUsed());
     }
 }

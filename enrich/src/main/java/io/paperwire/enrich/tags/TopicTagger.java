@@ -1,5 +1,7 @@
 package io.paperwire.enrich.tags;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
+import io.paperwire.enrich.keywords.WordToken;
 import io.paperwire.schemas.TagKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.analysis.en.EnglishMinimalStemmer;
 
 /**
  * Finds the topics of a {@link TopicTaxonomy} in a paper. Input: title, abstract, optionally keyphrases and the
@@ -149,6 +152,11 @@ public final class TopicTagger {
         Map<Integer, Hits> hits = new HashMap<>();
         scan(title, Field.TITLE, 0, hits);
         scan(abstractText, Field.ABSTRACT, 0, hits);
+        return tags(keyphrases, categories, hits);
+    }
+
+    /** Adds the keyphrase hits and turns all hits into tags, best first. */
+    private List<TagMatch> tags(List<String> keyphrases, List<String> categories, Map<Integer, Hits> hits) {
         if (keyphrases != null) {
             for (int k = 0; k < keyphrases.size(); k++) {
                 scan(keyphrases.get(k), Field.KEYPHRASES, k, hits);
@@ -173,8 +181,43 @@ public final class TopicTagger {
         return tags.size() > maxTags ? List.copyOf(tags.subList(0, maxTags)) : List.copyOf(tags);
     }
 
+    /**
+     * {@link #tag(String, String, List, List)} on a paper's shared analysis: title and abstract are not tokenised
+     * again. Their words' plural-folded forms come from the analysis's lower-cased (ASCII-folded) words, so an
+     * accented spelling matches the plain one ("naïve Bayes" matches "naive bayes"); keyphrases are tokenised
+     * here as before.
+     */
+    public List<TagMatch> tag(AnalyzedText text, List<String> keyphrases, List<String> categories) {
+        Map<Integer, Hits> hits = new HashMap<>();
+        EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
+        scan(text.title(), pluralTokens(text.titleWords(), stemmer), Field.TITLE, 0, hits);
+        scan(text.abstractText(), pluralTokens(text.abstractWords(), stemmer), Field.ABSTRACT, 0, hits);
+        return tags(keyphrases, categories, hits);
+    }
+
+    /** The words as plural-folded tokens, as {@link StemmedTokenizer.Stemming#PLURALS} would give them. */
+    private static List<StemmedTokenizer.Token> pluralTokens(List<WordToken> words, EnglishMinimalStemmer stemmer) {
+        List<StemmedTokenizer.Token> tokens = new ArrayList<>(words.size());
+        char[] buffer = new char[32];
+        for (WordToken word : words) {
+            String lowerCase = word.lowerCase();
+            if (buffer.length < lowerCase.length()) {
+                buffer = new char[lowerCase.length()];
+            }
+            lowerCase.getChars(0, lowerCase.length(), buffer, 0);
+            int length = stemmer.stem(buffer, lowerCase.length());
+            String stem = length == lowerCase.length() ? lowerCase : new String(buffer, 0, length);
+            tokens.add(new StemmedTokenizer.Token(stem, word.surface(), word.start(), word.end(), false));
+        }
+        return tokens;
+    }
+
     private void scan(String text, Field field, int keyphraseIndex, Map<Integer, Hits> hits) {
-        List<StemmedTokenizer.Token> tokens = tokenizer.tokens(text);
+        scan(text, tokenizer.tokens(text), field, keyphraseIndex, hits);
+    }
+
+    private void scan(String text, List<StemmedTokenizer.Token> tokens, Field field, int keyphraseIndex,
+                      Map<Integer, Hits> hits) {
         for (int i = 0; i < tokens.size(); i++) {
             StemmedTokenizer.Token token = tokens.get(i);
             for (PhraseEntry phrase : phrasesByFirstStem.getOrDefault(token.stem(), List.of())) {

@@ -55,7 +55,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Paper, Enriched
         KeyValueStore<String, Long> frequencies = context.getStateStore(EnrichTopology.DOCUMENT_FREQUENCIES_STORE);
         this.snapshots = new ClassifierSnapshots(context.getStateStore(EnrichTopology.CLASSIFIER_STORE));
         this.enricher = new PaperEnricher(loaded, new StoreDocumentFrequencies(frequencies),
-                snapshots.restore(loaded.arxivTaxonomy()), config.enricherVersionSuffix());
+                snapshots.restore(loaded), config.enricherVersionSuffix());
         log.info("task {}: enricher {} ready, classifier learnt from {} papers", context.taskId(),
                 enricher.enricherVersion(), enricher.classifier().trainedPapers());
         context.schedule(config.classifierSnapshotInterval(), PunctuationType.WALL_CLOCK_TIME, now -> snapshot());

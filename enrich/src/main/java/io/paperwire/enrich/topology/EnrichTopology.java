@@ -67,7 +67,7 @@ public final class EnrichTopology {
 
     /** The topology with the shipped data (and the configured topic taxonomy), loaded when the first task starts. */
     public static Topology buildTopology(EnrichConfig config, PaperwireTopics topics) {
-        return buildTopology(config, topics, EnricherResources.lazy(config.topicTaxonomy()));
+        return buildTopology(config, topics, EnricherResources.lazy(config.topicTaxonomy(), config.classifierPriorWeight()));
     }
 
     /**

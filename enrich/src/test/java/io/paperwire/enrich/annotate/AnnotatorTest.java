@@ -53,7 +53,7 @@ class AnnotatorTest {
 
         // the same code path as the stream: a PaperEnricher over in-memory counts gives the same keywords
         PaperEnricher reference = new PaperEnricher(RESOURCES, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(RESOURCES.arxivTaxonomy()), "");
+                RESOURCES.newSubjectClassifier(), "");
         JsonNode moe = json.readTree(MOE);
         var expected = reference.enrich(new PaperText("p1", moe.get("title").asText(), moe.get("abstract").asText(),
                 List.of("cs.LG", "cs.CL")), true, true).enrichment();

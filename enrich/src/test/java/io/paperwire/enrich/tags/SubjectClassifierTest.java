@@ -159,8 +159,128 @@ class SubjectClassifierTest {
         assertThat(tags.get(0).tag()).isEqualTo("math.DG");
         assertThat(tags.get(0).label()).isEqualTo("Differential Geometry");
         assertThat(tags.get(0).kind()).isEqualTo(TagKind.LEARNED_SUBJECT);
-        assertThat(tags.get(0).origin()).isEqualTo("classifier:" + SubjectClassifier.VERSION);
+        assertThat(tags.get(0).origin()).isEqualTo("classifier:" + SubjectClassifier.VERSION_WITHOUT_PRIOR);
         assertThat(tags.get(0).evidence()).startsWith("archive math (").endsWith("learnt from 9 papers");
         assertThat(prediction.toTags(5, 1.01)).isEmpty();
+    }
+
+    /** A prior from the toy papers, as the generator builds one from a feed (every feature kept). */
+    static SubjectPrior toyPrior(ArxivTaxonomy taxonomy) {
+        SubjectClassifier source = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(source);
+        return SubjectPrior.of("toy", source, 1);
+    }
+
+    @Test
+    void shouldPredictFromThePriorAloneAsIfItHadLearntThePriorsPapers() {
+        SubjectPrior prior = toyPrior(taxonomy);
+        SubjectClassifier fromPrior = new SubjectClassifier(taxonomy, prior, 1.0);
+        SubjectClassifier trained = new SubjectClassifier(taxonomy);
+        trainOnToyPapers(trained);
+
+        SubjectPrediction predicted = fromPrior.predict("A lemma on manifolds",
+                "We prove a theorem on curvature of compact manifolds.");
+        SubjectPrediction expected = trained.predict("A lemma on manifolds",
+                "We prove a theorem on curvature of compact manifolds.");
+
+        assertThat(fromPrior.trainedPapers()).isZero();
+        assertThat(fromPrior.version()).isEqualTo(SubjectClassifier.VERSION);
+        assertThat(predicted.origin()).isEqualTo("classifier:" + SubjectClassifier.VERSION);
+        assertThat(predicted.bestArchive().orElseThrow().code()).isEqualTo("math");
+        assertThat(predicted.categories().get(0).code()).isEqualTo("math.DG");
+        assertThat(predicted.archives()).extracting(SubjectPrediction.Scored::code)
+                .containsExactlyElementsOf(expected.archives().stream().map(SubjectPrediction.Scored::code)
+                        .toList());
+        for (int i = 0; i < expected.archives().size(); i++) {
+            assertThat(predicted.archives().get(i).confidence())
+                    .isCloseTo(expected.archives().get(i).confidence(), within(1e-3));
+        }
+    }
+
+    @Test
+    void shouldWeighThePriorAgainstWhatItLearns() {
+        SubjectPrior prior = toyPrior(taxonomy);
+        // Three live papers call "manifold curvature" condensed matter; a light prior gives way, a heavy one not.
+        java.util.function.DoubleFunction<String> bestArchiveAtWeight = weight -> {
+            SubjectClassifier classifier = new SubjectClassifier(taxonomy, prior, weight);
+            for (int i = 0; i < 3; i++) {
+                classifier.train("Curvature of manifolds in crystals", "Manifold curvature theorem lemma in "
+                        + "crystals and metals, compact manifolds.", List.of("cond-mat.mtrl-sci"));
+            }
+            return classifier.predict("A lemma on manifolds", "We prove a theorem on curvature of compact "
+                    + "manifolds.").bestArchive().orElseThrow().code();
+        };
+
+        assertThat(bestArchiveAtWeight.apply(0.1)).isEqualTo("cond-mat");
+        assertThat(bestArchiveAtWeight.apply(20)).isEqualTo("math");
+        assertThatThrownBy(() -> new SubjectClassifier(taxonomy, prior, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldKeepThePriorInItsStateAndAddItToAStateSavedWithoutOne() {
+        SubjectPrior prior = toyPrior(taxonomy);
+        SubjectClassifier started = new SubjectClassifier(taxonomy, prior, 0.5);
+        started.train("Routing in networks", "A routing algorithm for wireless networks.", List.of("cs.NI"));
+        SubjectClassifier oldBuild = new SubjectClassifier(taxonomy);
+        oldBuild.train("Routing in networks", "A routing algorithm for wireless networks.", List.of("cs.NI"));
+        String title = "Telescope survey";
+        String abstractText = "We observe galaxies and supernova explosions with a telescope.";
+
+        SubjectClassifier restored = SubjectClassifier.fromBytes(started.toBytes(), taxonomy, prior, 0.5);
+        SubjectClassifier upgraded = SubjectClassifier.fromBytes(oldBuild.toBytes(), taxonomy, prior, 0.5);
+
+        assertThat(restored.priorName()).isEqualTo("toy");
+        assertThat(restored.priorWeight()).isEqualTo(0.5);
+        assertThat(restored.trainedPapers()).isEqualTo(1);
+        assertThat(upgraded.priorName()).isEqualTo("toy");
+        assertThat(upgraded.trainedPapers()).isEqualTo(1);
+        assertSamePrediction(restored.predict(title, abstractText), started.predict(title, abstractText));
+        assertSamePrediction(upgraded.predict(title, abstractText), started.predict(title, abstractText));
+        assertThat(SubjectClassifier.fromBytes(started.toBytes(), taxonomy).priorName()).isEqualTo("toy");
+    }
+
+    @Test
+    void shouldRefuseAStateBuiltOnAnotherPriorOrWeight() {
+        SubjectPrior prior = toyPrior(taxonomy);
+        byte[] state = new SubjectClassifier(taxonomy, prior, 0.5).toBytes();
+
+        assertThatThrownBy(() -> SubjectClassifier.fromBytes(state, taxonomy, prior, 1.0))
+                .isInstanceOf(SubjectClassifier.PriorMismatchException.class)
+                .hasMessageContaining("prior toy at weight 0.5");
+    }
+
+    /** Same labels in the same order, confidences equal up to float rounding of summed weights. */
+    private static void assertSamePrediction(SubjectPrediction actual, SubjectPrediction expected) {
+        assertThat(actual.origin()).isEqualTo(expected.origin());
+        assertThat(actual.trainedPapers()).isEqualTo(expected.trainedPapers());
+        for (var lists : List.of(List.of(actual.archives(), expected.archives()),
+                List.of(actual.categories(), expected.categories()))) {
+            assertThat(lists.get(0)).hasSameSizeAs(lists.get(1));
+            for (int i = 0; i < lists.get(0).size(); i++) {
+                assertThat(lists.get(0).get(i).code()).isEqualTo(lists.get(1).get(i).code());
+                assertThat(lists.get(0).get(i).confidence()).isCloseTo(lists.get(1).get(i).confidence(),
+                        within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void shouldReadTheSameFeaturesFromTheSharedAnalysisAsFromTheText() {
+        SubjectClassifier classifier = new SubjectClassifier(taxonomy);
+        String title = "Schrödinger's equation for $\\Lambda_{\\alpha}$ bosons";
+        String abstractText = "We solve the Schrodinger equation; the \\emph{bosons} condense.";
+
+        var fromText = classifier.features(title, abstractText);
+        var vector = classifier.featureVector(io.paperwire.enrich.keywords.AnalyzedText.of(title, abstractText));
+
+        assertThat(vector.size()).isEqualTo(fromText.size());
+        for (int i = 0; i < vector.size(); i++) {
+            assertThat(fromText).containsEntry(vector.id(i), vector.weight(i));
+        }
+        // ASCII folding: the accented and the plain spelling are one feature; LaTeX math yields none.
+        assertThat(fromText.get(SubjectClassifier.bucket("schroding"))).isEqualTo((float) Math.log1p(2));
+        assertThat(fromText).containsKey(SubjectClassifier.bucket("schroding equat"));
+        assertThat(fromText).doesNotContainKey(SubjectClassifier.bucket("lambda"));
     }
 }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SubjectEvaluationTest {
 
-    private final SubjectEvaluation evaluation = new SubjectEvaluation(ArxivTaxonomy.load());
+    private final ArxivTaxonomy taxonomy = ArxivTaxonomy.load();
+    private final SubjectEvaluation evaluation = new SubjectEvaluation(taxonomy);
 
     /** Hand-written papers in both accepted shapes, plus two lines that cannot be used. */
     private static final String DATASET = String.join("\n",
@@ -91,7 +93,31 @@ class SubjectEvaluationTest {
     }
 
     @Test
-    void shouldReachTheMeasuredArchiveAccuracyOnTheRealSample() throws IOException {
+    void shouldSayWhichPriorWasUsedAndReportTheFiguresWithoutItToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("papers.jsonl");
+        Files.writeString(file, DATASET);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SubjectEvaluation.Result result = evaluation.run(file, 0.67, new PrintStream(printed, true,
+                StandardCharsets.UTF_8));
+
+        assertThat(evaluation.usesPrior()).isTrue();
+        assertThat(result.classifierVersion()).isEqualTo(SubjectClassifier.VERSION);
+        assertThat(result.priorUsed()).startsWith(SubjectPrior.load().name() + " at weight "
+                + SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("classifier " + SubjectClassifier.VERSION + ", prior: rss-all-archives-2024-11-28",
+                "without the prior (--no-prior), same split:");
+        SubjectEvaluation.Result without = SubjectEvaluation.withoutPrior(taxonomy)
+                .evaluate(SubjectEvaluation.read(file), "papers", 0.67);
+        assertThat(without.classifierVersion()).isEqualTo(SubjectClassifier.VERSION_WITHOUT_PRIOR);
+        assertThat(without.priorUsed()).isEqualTo("none");
+        assertThat(report).contains(String.format(java.util.Locale.ROOT,
+                "without the prior (--no-prior), same split:%narchive accuracy=%.3f", without.archiveAccuracy()));
+    }
+
+    @Test
+    void shouldReachTheMeasuredArchiveAccuracyOnTheRealSampleWithAndWithoutThePrior() throws IOException {
         String relative = "data/arxiv-metadata-oai-snapshot.sample1000.jsonl";
         Optional<Path> file = SharedData.file(relative);
         Assumptions.assumeTrue(file.isPresent(), SharedData.skipReason(relative));
@@ -99,15 +125,39 @@ class SubjectEvaluationTest {
 
         SubjectEvaluation.Result result = evaluation.run(file.get(), SubjectEvaluation.DEFAULT_TRAIN_FRACTION,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SubjectEvaluation.Result without = SubjectEvaluation.withoutPrior(taxonomy).evaluate(
+                SubjectEvaluation.read(file.get()), "sample", SubjectEvaluation.DEFAULT_TRAIN_FRACTION);
 
         assertThat(result.trainPapers()).isEqualTo(800);
         assertThat(result.testPapers()).isEqualTo(200);
         assertThat(result.problems()).isEmpty();
-        // Measured 0.810 / top-1 0.625 / top-3 0.725 with cnb-hier-h20-v2 (docs/tags.md; v1 had 0.780 archive):
-        // guard against regressions, two test papers of margin. The goal of 0.85 is not reached on 800
-        // training papers.
-        assertThat(result.archiveAccuracy()).isGreaterThanOrEqualTo(0.80);
-        assertThat(result.categoryTop1()).isGreaterThanOrEqualTo(0.61);
-        assertThat(result.categoryTop3()).isGreaterThanOrEqualTo(0.71);
+        // Measured (docs/tags.md): with the 2024 RSS prior at weight 0.5, archive 0.815 / top-1 0.595 / top-3
+        // 0.745; without it 0.810 / 0.625 / 0.725. Regression guards with two to four test papers of margin. The
+        // issue's goal of 0.85 is not reached.
+        assertThat(result.archiveAccuracy()).isGreaterThanOrEqualTo(0.795);
+        assertThat(result.categoryTop1()).isGreaterThanOrEqualTo(0.585);
+        assertThat(result.categoryTop3()).isGreaterThanOrEqualTo(0.73);
+        assertThat(without.archiveAccuracy()).isGreaterThanOrEqualTo(0.80);
+        assertThat(without.categoryTop1()).isGreaterThanOrEqualTo(0.61);
+        assertThat(without.categoryTop3()).isGreaterThanOrEqualTo(0.71);
+    }
+
+    @Test
+    void shouldClassifyTheRealSampleFromThePriorAloneBeforeLearningAnything() throws IOException {
+        String relative = "data/arxiv-metadata-oai-snapshot.sample1000.jsonl";
+        Optional<Path> file = SharedData.file(relative);
+        Assumptions.assumeTrue(file.isPresent(), SharedData.skipReason(relative));
+        List<LabelledPaper> test = SubjectEvaluation.read(file.get()).papers().subList(800, 1000);
+        SubjectClassifier fromPrior = new SubjectClassifier(taxonomy, SubjectPrior.load(),
+                SubjectClassifier.DEFAULT_PRIOR_WEIGHT);
+
+        long hits = test.stream().filter(paper -> fromPrior.predict(paper.title(), paper.abstractText())
+                .bestArchive().orElseThrow().code()
+                .equals(taxonomy.archiveOf(paper.categories().get(0)).orElseThrow())).count();
+
+        // Measured 137 of 200 (0.685) with no paper of the sample learnt; without a prior there is no prediction.
+        assertThat(hits).isGreaterThanOrEqualTo(133);
+        assertThat(new SubjectClassifier(taxonomy).predict(test.get(0).title(), test.get(0).abstractText())
+                .bestArchive()).isEmpty();
     }
 }

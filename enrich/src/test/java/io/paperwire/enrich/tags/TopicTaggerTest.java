@@ -110,4 +110,24 @@ class TopicTaggerTest {
         TagMatch redTeaming = tags.stream().filter(t -> t.tag().equals("red teaming")).findFirst().orElseThrow();
         assertThat(redTeaming.evidence()).startsWith("title: \"Red-teaming\"");
     }
+
+    @Test
+    void shouldTagTheSharedAnalysisAsTheTextAndMatchAccentedSpellings() {
+        String title = "Routing in Mixture-of-Experts Transformers for WIMPs";
+        String abstractText = "A sparse expert model's router sends tokens to experts; each MoE layer and the "
+                + "dark-matter halo $\\rho_{DM}$ are studied.";
+        List<String> keyphrases = List.of("sparse expert model", "dark-matter halo");
+        List<String> categories = List.of("astro-ph.CO");
+
+        List<TagMatch> fromText = tagger.tag(title, abstractText, keyphrases, categories);
+        List<TagMatch> fromAnalysis = tagger.tag(
+                io.paperwire.enrich.keywords.AnalyzedText.of(title, abstractText), keyphrases, categories);
+
+        assertThat(fromAnalysis).isEqualTo(fromText);
+        assertThat(fromText).extracting(TagMatch::tag).containsExactlyInAnyOrder("mixture of experts", "dark matter");
+        // The analysis folds accents, so "Mixtüre of Experts" is the phrase; the text path does not fold.
+        assertThat(tagger.tag(io.paperwire.enrich.keywords.AnalyzedText.of("Mixtüre of Experts", ""), List.of(),
+                List.of())).extracting(TagMatch::tag).containsExactly("mixture of experts");
+        assertThat(tagger.tag("Mixtüre of Experts", "")).isEmpty();
+    }
 }

@@ -75,7 +75,7 @@ class EnrichStoreRestartTest {
                                 + "We compare token-choice and expert-choice routing on language modelling.",
                         List.of("cs.CL")));
         PaperEnricher reference = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
         List<PaperEnricher.Result> expected = papers.stream().map(p -> reference.enrich(p, true, false)).toList();
 
         KeyValueStore<String, Long> before = openStore(documentFrequencyStore());
@@ -123,7 +123,7 @@ class EnrichStoreRestartTest {
 
     private static PaperEnricher enricher(KeyValueStore<String, Long> store) {
         return new PaperEnricher(resources, new StoreDocumentFrequencies(store),
-                new SubjectClassifier(resources.arxivTaxonomy()), "");
+                resources.newSubjectClassifier(), "");
     }
 
     private static StoreBuilder<KeyValueStore<String, Long>> documentFrequencyStore() {

@@ -117,7 +117,7 @@ class EnrichTopologyTest {
      */
     private List<KeyValue<String, EnrichedPaper>> expectedOutput(List<Paper> papers, String versionSuffix) {
         PaperEnricher reference = new PaperEnricher(resources, new InMemoryDocumentFrequencies(),
-                new SubjectClassifier(resources.arxivTaxonomy()), versionSuffix);
+                resources.newSubjectClassifier(), versionSuffix);
         Map<String, Boolean> trained = new HashMap<>();
         List<KeyValue<String, EnrichedPaper>> expected = new ArrayList<>();
         for (Paper paper : papers) {
@@ -346,7 +346,7 @@ class EnrichTopologyTest {
         KeyValueStore<String, byte[]> store = driver.getKeyValueStore(EnrichTopology.CLASSIFIER_STORE);
         assertThat(store.get(ClassifierSnapshots.COUNT_KEY)).isNull();
         driver.advanceWallClockTime(config.classifierSnapshotInterval());
-        assertThat(new ClassifierSnapshots(store).restore(resources.arxivTaxonomy()).trainedPapers())
+        assertThat(new ClassifierSnapshots(store).restore(resources).trainedPapers())
                 .isEqualTo(training.size());
     }
 
