@@ -26,7 +26,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param bootstrapServers         {@code bootstrap.servers}, default {@code localhost:9092}
  * @param schemaRegistryUrl        {@code schema.registry.url}, default {@code http://localhost:8081}
  * @param stateDir                 {@code state.dir}, default {@code <java.io.tmpdir>/paperwire/enrich-state}
- * @param streamThreads            {@code num.stream.threads}, default 1
+ * @param streamThreads            {@code num.stream.threads}, default {@link #DEFAULT_STREAM_THREADS}: one per core
+ *                                 up to 4, since enriching is CPU-bound
  * @param standbyReplicas          {@code num.standby.replicas}, default 0
  * @param commitInterval           {@code commit.interval.ms}, default 100 ms (the exactly-once default)
  * @param enricherVersionSuffix    {@code paperwire.enrich.version.suffix}, default empty: appended to the
@@ -93,9 +94,12 @@ public record EnrichConfig(String applicationId, String bootstrapServers, String
     }
 
     /** Every default. */
+    /** One stream thread per core, at most 4 (each takes at most one partition of {@code papers.published}). */
+    public static final int DEFAULT_STREAM_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     public static EnrichConfig defaults() {
         return new EnrichConfig(DEFAULT_APPLICATION_ID, "localhost:9092", "http://localhost:8081",
-                Path.of(System.getProperty("java.io.tmpdir"), "paperwire", "enrich-state"), 1, 0,
+                Path.of(System.getProperty("java.io.tmpdir"), "paperwire", "enrich-state"), DEFAULT_STREAM_THREADS, 0,
                 Duration.ofMillis(100), "", Optional.empty(), Duration.ofHours(1), Duration.ofMinutes(10),
                 SubjectClassifier.DEFAULT_PRIOR_WEIGHT, 256 * 1024, Map.of());
     }
