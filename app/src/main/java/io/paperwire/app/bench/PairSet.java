@@ -15,22 +15,53 @@ import java.util.Set;
  */
 final class PairSet {
 
-    /** Numbers for subscription ids and paper keys, shared by the sets that are compared with each other. */
+    /**
+     * Numbers for subscription ids and paper keys, shared by the sets that are compared with each other. Thread-safe;
+     * lock-free for the ids it was made with.
+     */
     static final class Codec {
         private final Map<String, Integer> subscriptions = new HashMap<>();
         private final Map<String, Integer> papers = new HashMap<>();
+        private final Map<String, Integer> addedSubscriptions = new HashMap<>();
+        private final Map<String, Integer> addedPapers = new HashMap<>();
         private final List<String> subscriptionIds = new ArrayList<>();
         private final List<String> paperKeys = new ArrayList<>();
 
-        synchronized long encode(String subscriptionId, String paperKey) {
-            int subscription = subscriptions.computeIfAbsent(subscriptionId, id -> {
-                subscriptionIds.add(id);
-                return subscriptionIds.size() - 1;
-            });
-            int paper = papers.computeIfAbsent(paperKey, key -> {
-                paperKeys.add(key);
-                return paperKeys.size() - 1;
-            });
+        /** A codec that numbers {@code subscriptionIds} and {@code paperKeys} up front (read without a lock). */
+        Codec(List<String> subscriptionIds, List<String> paperKeys) {
+            subscriptionIds.forEach(id -> subscriptions.computeIfAbsent(id, i -> {
+                this.subscriptionIds.add(i);
+                return this.subscriptionIds.size() - 1;
+            }));
+            paperKeys.forEach(key -> papers.computeIfAbsent(key, k -> {
+                this.paperKeys.add(k);
+                return this.paperKeys.size() - 1;
+            }));
+        }
+
+        Codec() {
+            this(List.of(), List.of());
+        }
+
+        long encode(String subscriptionId, String paperKey) {
+            Integer subscription = subscriptions.get(subscriptionId);
+            Integer paper = papers.get(paperKey);
+            if (subscription == null || paper == null) {
+                synchronized (this) {
+                    if (subscription == null) {
+                        subscription = addedSubscriptions.computeIfAbsent(subscriptionId, id -> {
+                            subscriptionIds.add(id);
+                            return subscriptionIds.size() - 1;
+                        });
+                    }
+                    if (paper == null) {
+                        paper = addedPapers.computeIfAbsent(paperKey, key -> {
+                            paperKeys.add(key);
+                            return paperKeys.size() - 1;
+                        });
+                    }
+                }
+            }
             return ((long) subscription << 32) | (paper & 0xffffffffL);
         }
 
@@ -46,6 +77,11 @@ final class PairSet {
 
     PairSet(Codec codec) {
         this.codec = codec;
+    }
+
+    /** An empty set with the same codec (comparable with this one). */
+    PairSet emptyLike() {
+        return new PairSet(codec);
     }
 
     synchronized void add(String subscriptionId, String paperKey) {
