@@ -43,15 +43,13 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, ignored) -> {
             CommandLine failed = e.getCommandLine();
-            err.println(failed.getCommandName().equals("paperwire")
-                    ? "paperwire: " + e.getMessage() + " (see 'paperwire --help')"
-                    : "paperwire " + failed.getCommandName() + ": " + e.getMessage()
-                    + " (see 'paperwire " + failed.getCommandName() + " --help')");
+            String command = failed.getCommandSpec().qualifiedName(); // e.g. "paperwire replay enrich"
+            err.println(command + ": " + e.getMessage() + " (see '" + command + " --help')");
             return 2;
         });
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> {
             String reason = e instanceof ConfigException ? "configuration: " + e.getMessage() : oneLine(e);
-            err.println("paperwire " + failed.getCommandName() + ": " + reason);
+            err.println(failed.getCommandSpec().qualifiedName() + ": " + reason);
             return 1;
         });
         return cli.execute(args);

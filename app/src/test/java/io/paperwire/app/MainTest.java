@@ -43,6 +43,11 @@ class MainTest {
         assertThat(err.toString().strip()).doesNotContain("\n").contains("paperwire up:").contains("--no-such-flag");
 
         err.getBuffer().setLength(0);
+        assertThat(run("replay", "enrich")).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").startsWith("paperwire replay enrich: ")
+                .contains("--earliest").endsWith("(see 'paperwire replay enrich --help')");
+
+        err.getBuffer().setLength(0);
         assertThat(run("no-such-command")).isEqualTo(2);
         assertThat(err.toString().strip()).doesNotContain("\n").contains("no-such-command");
 

@@ -39,7 +39,7 @@ class RunIngestTest {
                 "--schema-registry-url", "http://localhost:1", "--data-dir", dataDir.toString()), "run", "ingest");
         // The configuration is checked before connecting: no broker is needed to say what is missing.
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("paperwire ingest: configuration: nothing to harvest: set "
+        assertThat(run.err().strip()).isEqualTo("paperwire run ingest: configuration: nothing to harvest: set "
                 + "ingest.feed.archives, ingest.hf-daily.enabled or ingest.watch.dir");
     }
 
