@@ -158,7 +158,40 @@ final class AnalysedField {
         return new ReplayingTokenStream();
     }
 
+    /** A fresh stream of this field's distinct terms, each once, one position apart, without offsets. */
+    TokenStream distinctTermStream() {
+        tokensOf("");
+        return new TermsStream(tokensByTerm.keySet());
+    }
+
     private static final int[] NO_TOKENS = new int[0];
+
+    /** The given terms, in iteration order. */
+    private static final class TermsStream extends TokenStream {
+        private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
+        private final Iterable<String> terms;
+        private java.util.Iterator<String> remaining;
+
+        TermsStream(Iterable<String> terms) {
+            this.terms = terms;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            remaining = terms.iterator();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (!remaining.hasNext()) {
+                return false;
+            }
+            clearAttributes();
+            termAttribute.setEmpty().append(remaining.next());
+            return true;
+        }
+    }
 
     /** Replays the analysed tokens; offsets are made absolute across values as Lucene does (value length + 1). */
     private final class ReplayingTokenStream extends TokenStream {

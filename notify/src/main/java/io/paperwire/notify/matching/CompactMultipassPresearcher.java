@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.document.Document;
@@ -50,12 +51,25 @@ final class CompactMultipassPresearcher extends MultipassTermFilteredPresearcher
 
     private final int passes;
     private final float minWeight;
+    private final UnaryOperator<String> presearchField;
 
+    /** Monitor's presearcher: each query term indexed under the field it names. */
     CompactMultipassPresearcher(int passes, float minWeight, TermWeightor weightor,
                                 List<CustomQueryHandler> queryHandlers) {
+        this(passes, minWeight, weightor, queryHandlers, UnaryOperator.identity());
+    }
+
+    /**
+     * A presearcher whose query-index documents hold each query term under {@code presearchField.apply(field)}
+     * (the field of the paper's presearch document where that field's terms are; see
+     * {@link PaperField#presearchField()}). With the identity it builds exactly Monitor's documents.
+     */
+    CompactMultipassPresearcher(int passes, float minWeight, TermWeightor weightor,
+                                List<CustomQueryHandler> queryHandlers, UnaryOperator<String> presearchField) {
         super(passes, minWeight, weightor, queryHandlers, Set.of());
         this.passes = passes;
         this.minWeight = minWeight;
+        this.presearchField = presearchField;
     }
 
     @Override
@@ -63,8 +77,8 @@ final class CompactMultipassPresearcher extends MultipassTermFilteredPresearcher
         Document document = new Document();
         for (int pass = 0; pass < passes; pass++) {
             Map<String, SortedSet<BytesRef>> fieldTerms = new HashMap<>();
-            querytree.collectTerms((field, term) ->
-                    fieldTerms.computeIfAbsent(field, f -> new TreeSet<>()).add(BytesRef.deepCopyOf(term)));
+            querytree.collectTerms((field, term) -> fieldTerms.computeIfAbsent(presearchField.apply(field),
+                    f -> new TreeSet<>()).add(BytesRef.deepCopyOf(term)));
             for (Map.Entry<String, SortedSet<BytesRef>> entry : fieldTerms.entrySet()) {
                 document.add(new Field(entry.getKey() + "_" + pass, new TermListStream(entry.getValue()),
                         QUERY_TERMS));

@@ -21,8 +21,9 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  *
  * <p>In: a query as {@link SubscriptionQuery} builds it, and a {@link PaperDocument}. Out: {@link #MATCH},
  * {@link #NO_MATCH}, or {@link #UNKNOWN} when the query has a part whose value matters and that is not evaluated
- * here (sloppy phrases, minimum-should-match, any other query type); the caller then asks Lucene. Evaluated with
- * Lucene's semantics: a term is present in the field; an exact phrase has every term at its relative position;
+ * here (sloppy phrases that repeat a term, minimum-should-match, any other query type); the caller then asks Lucene.
+ * Evaluated with Lucene's semantics: a term is present in the field; an exact phrase has every term at its relative
+ * position; a sloppy phrase has its terms within the slop of their relative positions;
  * a prefix or wildcard matches one of the field's terms; a boolean query needs all MUST/FILTER clauses, no
  * MUST_NOT clause, and one SHOULD clause when it has no MUST/FILTER clause. The matching-semantics test compares
  * this with a plain Lucene index search.
@@ -109,7 +110,7 @@ final class DirectQueryEvaluator {
 
     private static int evaluatePhrase(PhraseQuery query, PaperDocument paper) {
         if (query.getSlop() != 0) {
-            return UNKNOWN;
+            return evaluateSloppyPhrase(query, paper);
         }
         Term[] terms = query.getTerms();
         if (terms.length == 0) {
@@ -135,6 +136,56 @@ final class DirectQueryEvaluator {
             }
         }
         return NO_MATCH;
+    }
+
+    /**
+     * A sloppy phrase of distinct terms, as Lucene's {@code SloppyPhraseMatcher} decides it: the paper matches when
+     * one occurrence of each term can be chosen so that the spread of their positions, each taken relative to the
+     * term's place in the phrase, is at most the slop ({@code "a b"~1} does not match "b a", which needs slop 2).
+     * The smallest such spread is found by always moving on the occurrence furthest behind. A phrase that repeats
+     * a term (Lucene then keeps the repeats on different positions) is left to Lucene.
+     */
+    private static int evaluateSloppyPhrase(PhraseQuery query, PaperDocument paper) {
+        Term[] terms = query.getTerms();
+        if (terms.length == 0) {
+            return NO_MATCH;
+        }
+        for (int i = 0; i < terms.length; i++) {
+            for (int j = i + 1; j < terms.length; j++) {
+                if (terms[i].bytes().equals(terms[j].bytes())) {
+                    return UNKNOWN;
+                }
+            }
+        }
+        int[] offsets = query.getPositions();
+        AnalysedField field = field(paper, query.getField());
+        int[][] occurrences = new int[terms.length][];
+        for (int i = 0; i < terms.length; i++) {
+            occurrences[i] = field.tokensOf(terms[i].text());
+            if (occurrences[i].length == 0) {
+                return NO_MATCH;
+            }
+        }
+        int[] next = new int[terms.length];
+        while (true) {
+            int behind = 0;
+            int lowest = Integer.MAX_VALUE;
+            int highest = Integer.MIN_VALUE;
+            for (int i = 0; i < terms.length; i++) {
+                int relative = field.position(occurrences[i][next[i]]) - offsets[i];
+                if (relative < lowest) {
+                    lowest = relative;
+                    behind = i;
+                }
+                highest = Math.max(highest, relative);
+            }
+            if (highest - lowest <= query.getSlop()) {
+                return MATCH;
+            }
+            if (++next[behind] == occurrences[behind].length) {
+                return NO_MATCH;
+            }
+        }
     }
 
     private static boolean hasTokenAt(AnalysedField field, int[] tokens, int position) {

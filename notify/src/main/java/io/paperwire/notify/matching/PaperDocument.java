@@ -103,4 +103,22 @@ public final class PaperDocument {
         });
         return document;
     }
+
+    /**
+     * The smaller document {@link PaperMatcher} gives Lucene Monitor when its presearcher folds fields
+     * ({@link PaperField#presearchField()}): one field per presearch field ({@code text}, {@code tags},
+     * {@code authors}, {@code categories}), each holding its distinct terms once. The presearcher only asks which
+     * terms a field has; positions, repeats and the separate title, abstract and keywords fields would make
+     * Monitor's in-memory index of the paper several times larger for nothing. Queries are checked on the analysed
+     * paper itself, not on this document.
+     */
+    public Document toPresearchDocument() {
+        Document document = new Document();
+        fields.forEach((field, analysed) -> {
+            if (field.presearchField() == field && analysed.size() > 0) {
+                document.add(new Field(field.fieldName(), analysed.distinctTermStream(), TextField.TYPE_NOT_STORED));
+            }
+        });
+        return document;
+    }
 }

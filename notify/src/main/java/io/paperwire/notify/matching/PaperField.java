@@ -54,11 +54,41 @@ public enum PaperField {
 
     /** The field with this exact Lucene field name, or null; a map look-up, for the matching loop. */
     static PaperField ofFieldName(String fieldName) {
-        return BY_FIELD_NAME.get(fieldName);
+        // A switch rather than the map: this runs for every term of every candidate query.
+        return switch (fieldName) {
+            case "title" -> TITLE;
+            case "abstract" -> ABSTRACT;
+            case "keywords" -> KEYWORDS;
+            case "tags" -> TAGS;
+            case "authors" -> AUTHORS;
+            case "categories" -> CATEGORIES;
+            case "text" -> TEXT;
+            default -> null;
+        };
     }
 
     private static final Map<String, PaperField> BY_FIELD_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(PaperField::fieldName, f -> f));
+
+    /**
+     * The field of the presearcher's document in which a stored query's term of this field is looked for, when
+     * the presearch fields are folded ({@link PaperMatcher}'s default): title, abstract and keywords are all in
+     * {@link #TEXT} with the same analysis, so their terms are looked for there, which keeps the paper's
+     * presearch document at one field for its text instead of four. The presearcher may then let through a query
+     * whose term is in the abstract but not the title; the exact check after it decides.
+     */
+    PaperField presearchField() {
+        return switch (this) {
+            case TITLE, ABSTRACT, KEYWORDS, TEXT -> TEXT;
+            default -> this;
+        };
+    }
+
+    /** {@link #presearchField()} by Lucene field name; names that are not a paper field stay as they are. */
+    static String presearchFieldName(String fieldName) {
+        PaperField field = BY_FIELD_NAME.get(fieldName);
+        return field == null ? fieldName : field.presearchField().fieldName;
+    }
 
     /** The names users may write, for error messages. */
     public static String queryableNames() {

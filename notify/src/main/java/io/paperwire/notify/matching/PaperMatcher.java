@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.Monitor;
@@ -65,6 +66,8 @@ public final class PaperMatcher implements Closeable {
 
     private final PaperAnalyzer analyzer = new PaperAnalyzer();
     private final Verification verification;
+    /** Whether Monitor gets the paper's small presearch document ({@link PaperDocument#toPresearchDocument()}). */
+    private final boolean foldedPresearch;
     private final LongAdder luceneFallbacks = new LongAdder();
     private final Monitor monitor;
     private final boolean deduplicate;
@@ -82,6 +85,8 @@ public final class PaperMatcher implements Closeable {
     private final Map<String, QueryGroup> groupsByMonitorId = new HashMap<>();
     private final Map<String, QueryGroup> groupBySubscription = new HashMap<>();
     private final Map<String, SubscriptionSpec> similarityOnly = new LinkedHashMap<>();
+    /** {@link #similarityOnly} flattened for the matching loop; null after a change (made again by a reader). */
+    private volatile SimilarityPlan similarityPlan;
     private long nextGroupNumber;
     private final LongAdder papers = new LongAdder();
     private final LongAdder candidateQueries = new LongAdder();
@@ -96,8 +101,12 @@ public final class PaperMatcher implements Closeable {
         this.verification = builder.verification;
         this.batchSize = builder.batchSize;
         this.seedIndex = new SeedIndex(builder.recentPapers);
+        // Folded presearch fields need every candidate decided on the analysed paper, not on Monitor's document.
+        this.foldedPresearch = builder.presearcher == PresearcherKind.MULTIPASS
+                && builder.verification == Verification.DIRECT;
         try {
-            this.monitor = new Monitor(analyzer, presearcher(builder.presearcher), monitorConfiguration());
+            this.monitor = new Monitor(analyzer, presearcher(builder.presearcher, foldedPresearch),
+                    monitorConfiguration());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene monitor", e);
         }
@@ -128,13 +137,27 @@ public final class PaperMatcher implements Closeable {
     }
 
     static Presearcher presearcher(PresearcherKind kind) {
+        return presearcher(kind, false);
+    }
+
+    /**
+     * The presearcher; with {@code folded} (only for {@link PresearcherKind#MULTIPASS}), query terms are indexed
+     * under their {@link PaperField#presearchField()}, to be looked for in {@link PaperDocument#toPresearchDocument()}.
+     */
+    static Presearcher presearcher(PresearcherKind kind, boolean folded) {
         // Category and author terms are short and frequent in papers; prefer a conjunction's other terms.
         TermWeightor weightor = TermWeightor.combine(TermWeightor.DEFAULT,
                 TermWeightor.fieldWeightor(0.2, PaperField.CATEGORIES.fieldName()));
-        List<CustomQueryHandler> handlers = List.of(new PrefixTermHandler());
+        UnaryOperator<String> presearchField = folded ? PaperField::presearchFieldName : UnaryOperator.identity();
+        List<CustomQueryHandler> handlers = List.of(new PrefixTermHandler(presearchField));
         return switch (kind) {
-            case TERM_FILTERED -> new TermFilteredPresearcher(weightor, handlers, Set.of());
-            case MULTIPASS -> new CompactMultipassPresearcher(2, 0, weightor, handlers);
+            case TERM_FILTERED -> {
+                if (folded) {
+                    throw new IllegalArgumentException("only the multipass presearcher folds fields");
+                }
+                yield new TermFilteredPresearcher(weightor, handlers, Set.of());
+            }
+            case MULTIPASS -> new CompactMultipassPresearcher(2, 0, weightor, handlers, presearchField);
         };
     }
 
@@ -198,6 +221,7 @@ public final class PaperMatcher implements Closeable {
         }
         if (query == null) {
             similarityOnly.put(spec.id(), spec);
+            similarityPlan = null;
             return;
         }
         String key = deduplicate ? "q:" + query.normalized() : "s:" + spec.id();
@@ -214,7 +238,9 @@ public final class PaperMatcher implements Closeable {
 
     private void detach(SubscriptionSpec spec, Update update) {
         spec.seeds().forEach(seedIndex::unwant);
-        similarityOnly.remove(spec.id());
+        if (similarityOnly.remove(spec.id()) != null) {
+            similarityPlan = null;
+        }
         QueryGroup group = groupBySubscription.remove(spec.id());
         if (group != null) {
             group.members.remove(spec.id());
@@ -271,13 +297,14 @@ public final class PaperMatcher implements Closeable {
     private void matchChunk(List<EnrichedPaper> chunk, List<PaperDocument> documents, List<PaperMatches> results) {
         Document[] luceneDocuments = new Document[documents.size()];
         for (int i = 0; i < luceneDocuments.length; i++) {
-            luceneDocuments[i] = documents.get(i).toLuceneDocument();
+            luceneDocuments[i] = foldedPresearch
+                    ? documents.get(i).toPresearchDocument() : documents.get(i).toLuceneDocument();
         }
         MultiMatchingQueries<QueryMatch> found;
         long start = System.nanoTime();
         try {
             found = monitor.match(luceneDocuments, verification == Verification.DIRECT
-                    ? DirectCandidateMatcher.factory(documents, luceneFallbacks) : QueryMatch.SIMPLE_MATCHER);
+                    ? DirectCandidateMatcher.factory(documents, !foldedPresearch, analyzer, luceneFallbacks) : QueryMatch.SIMPLE_MATCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("Lucene monitor failed to match", e);
         }
@@ -299,9 +326,7 @@ public final class PaperMatcher implements Closeable {
                     fanOut(group, document, similarities, paperMatches);
                 }
             }
-            for (SubscriptionSpec spec : similarityOnly.values()) {
-                matchSubscription(spec, document, similarities, List.of(), paperMatches);
-            }
+            matchSimilarityOnly(similarityPlan(), document, similarities, paperMatches);
             matches.add(paperMatches.size());
             results.add(new PaperMatches(chunk.get(i), paperMatches));
         }
@@ -322,6 +347,51 @@ public final class PaperMatcher implements Closeable {
                 }
             }
             matchSubscription(spec, document, similarities, reasons, out);
+        }
+    }
+
+    /** The similarity-only subscriptions as arrays; the caller holds the read lock, so no writer changes them. */
+    private SimilarityPlan similarityPlan() {
+        SimilarityPlan plan = similarityPlan;
+        if (plan == null) {
+            plan = SimilarityPlan.of(similarityOnly.values());
+            similarityPlan = plan;
+        }
+        return plan;
+    }
+
+    /**
+     * Subscriptions with seeds and no query: the paper is compared with every seed any of them names once, then
+     * each subscription takes its best seed, as {@link #matchSubscription} would.
+     */
+    private void matchSimilarityOnly(SimilarityPlan plan, PaperDocument document, SimilarityCache similarities,
+                                     List<SubscriptionMatch> out) {
+        if (plan.subscriptions.length == 0) {
+            return;
+        }
+        double[] bySeed = similarities.similarities(plan.seeds);
+        for (int k = 0; k < plan.subscriptions.length; k++) {
+            SubscriptionSpec spec = plan.subscriptions[k];
+            if (!passesTrending(spec, document)) {
+                continue;
+            }
+            int bestSeed = -1;
+            double best = -1;
+            for (int seed : plan.seedsOf[k]) {
+                if (!Double.isNaN(bySeed[seed]) && bySeed[seed] > best) {
+                    best = bySeed[seed];
+                    bestSeed = seed;
+                }
+            }
+            if (bestSeed < 0 || best < spec.similarityThreshold()) {
+                continue;
+            }
+            List<Reason> reasons = new ArrayList<>(2);
+            reasons.add(new Reason(MatchReasonKind.SIMILARITY, null, plan.seeds[bestSeed], best));
+            if (spec.minTrendingScore() != null) {
+                reasons.add(new Reason(MatchReasonKind.TRENDING, null, "trending score", document.trendingScore()));
+            }
+            out.add(new SubscriptionMatch(spec.id(), document.paperKey(), document.version(), reasons));
         }
     }
 
@@ -424,6 +494,14 @@ public final class PaperMatcher implements Closeable {
             this.document = document;
         }
 
+        /** Similarities to the given seeds, in their order, {@code NaN} where unknown. */
+        double[] similarities(String[] seeds) {
+            if (vector == null) {
+                vector = seedIndex.vectorOf(document);
+            }
+            return vector.similarities(seeds);
+        }
+
         Optional<Double> similarity(String seed) {
             Optional<Double> known = bySeed.get(seed);
             if (known == null) {
@@ -434,6 +512,33 @@ public final class PaperMatcher implements Closeable {
                 bySeed.put(seed, known);
             }
             return known;
+        }
+    }
+
+    /** Similarity-only subscriptions, each with the indexes of its seeds in one array of distinct seed keys. */
+    private static final class SimilarityPlan {
+        final SubscriptionSpec[] subscriptions;
+        final int[][] seedsOf;
+        final String[] seeds;
+
+        private SimilarityPlan(SubscriptionSpec[] subscriptions, int[][] seedsOf, String[] seeds) {
+            this.subscriptions = subscriptions;
+            this.seedsOf = seedsOf;
+            this.seeds = seeds;
+        }
+
+        static SimilarityPlan of(Collection<SubscriptionSpec> specs) {
+            Map<String, Integer> seedIndexes = new LinkedHashMap<>();
+            SubscriptionSpec[] subscriptions = specs.toArray(SubscriptionSpec[]::new);
+            int[][] seedsOf = new int[subscriptions.length][];
+            for (int k = 0; k < subscriptions.length; k++) {
+                List<String> seeds = subscriptions[k].seeds();
+                seedsOf[k] = new int[seeds.size()];
+                for (int i = 0; i < seeds.size(); i++) {
+                    seedsOf[k][i] = seedIndexes.computeIfAbsent(seeds.get(i), key -> seedIndexes.size());
+                }
+            }
+            return new SimilarityPlan(subscriptions, seedsOf, seedIndexes.keySet().toArray(String[]::new));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -39,6 +40,20 @@ final class PrefixTermHandler implements CustomQueryHandler {
 
     /** Per field, a bit per prefix length some stored query uses (bit n: length n). */
     private final Map<String, Integer> prefixLengthsByField = new ConcurrentHashMap<>();
+    private final UnaryOperator<String> presearchField;
+
+    /** A handler that indexes a prefix under the field its query names. */
+    PrefixTermHandler() {
+        this(UnaryOperator.identity());
+    }
+
+    /**
+     * A handler that indexes a prefix under {@code presearchField.apply(field)}: the field of the presearcher's
+     * document where the paper's terms of the query's field are (see {@link PaperField#presearchField()}).
+     */
+    PrefixTermHandler(UnaryOperator<String> presearchField) {
+        this.presearchField = presearchField;
+    }
 
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
@@ -57,8 +72,9 @@ final class PrefixTermHandler implements CustomQueryHandler {
             return null;
         }
         int length = Math.min(prefix.length(), MAX_PREFIX);
-        prefixLengthsByField.merge(field, 1 << length, (a, b) -> a | b);
-        return QueryTree.term(new Term(field, prefix.substring(0, length) + MARKER), weightor);
+        String indexedField = presearchField.apply(field);
+        prefixLengthsByField.merge(indexedField, 1 << length, (a, b) -> a | b);
+        return QueryTree.term(new Term(indexedField, prefix.substring(0, length) + MARKER), weightor);
     }
 
     @Override

@@ -31,6 +31,10 @@ public final class SeedIndex {
     private final Map<String, Integer> wantedCounts = new HashMap<>();
     private final Map<String, TermVector> wantedVectors = new HashMap<>();
     private final LinkedHashMap<String, TermVector> recent;
+    /** Raised whenever a wanted seed's vector is added, replaced or dropped. */
+    private long wantedVersion;
+    /** The inverted seed vectors last asked for by {@link PaperVector#similarities}. */
+    private SeedPostings seedPostings;
 
     public SeedIndex() {
         this(DEFAULT_RECENT_CAPACITY);
@@ -56,6 +60,7 @@ public final class SeedIndex {
         }
         if (wantedCounts.containsKey(paper.paperKey())) {
             wantedVectors.put(paper.paperKey(), vector);
+            wantedVersion++;
         } else {
             recent.put(paper.paperKey(), vector);
         }
@@ -67,6 +72,7 @@ public final class SeedIndex {
         TermVector cached = recent.remove(paperKey);
         if (cached != null) {
             wantedVectors.put(paperKey, cached);
+            wantedVersion++;
         }
     }
 
@@ -84,6 +90,7 @@ public final class SeedIndex {
         TermVector vector = wantedVectors.remove(paperKey);
         if (vector != null) {
             recent.put(paperKey, vector);
+            wantedVersion++;
         }
     }
 
@@ -134,16 +141,51 @@ public final class SeedIndex {
             if (seedKey.equals(paperKey)) {
                 return Optional.empty();
             }
+            TermVector seed;
+            double norms;
             synchronized (SeedIndex.this) {
-                TermVector seed = wantedVectors.get(seedKey);
-                if (seed == null) {
-                    seed = recent.get(seedKey);
-                }
+                seed = knownVector(seedKey);
                 if (seed == null) {
                     return Optional.empty();
                 }
-                return Optional.of(dot(seed) / Math.max(Double.MIN_NORMAL, cachedNorm(vector) * cachedNorm(seed)));
+                norms = cachedNorm(vector) * cachedNorm(seed);
             }
+            // A seed's ids and weights never change once built: the dot product needs no lock.
+            return Optional.of(dot(seed) / Math.max(Double.MIN_NORMAL, norms));
+        }
+
+        /**
+         * The cosine similarities to several seeds at once, in their order; {@code NaN} where the seed is unknown
+         * or is this paper. The seeds' vectors are inverted once (term &rarr; seeds with their weights) and kept
+         * until a wanted seed's vector changes, so one pass over this paper's terms gives every dot product; the
+         * seeds and norms are looked up under the index's lock, the products are summed outside it.
+         */
+        public double[] similarities(String[] seedKeys) {
+            SeedPostings postings;
+            double[] norms = new double[seedKeys.length];
+            synchronized (SeedIndex.this) {
+                postings = seedPostings;
+                if (postings == null || postings.seedKeys != seedKeys || postings.version != wantedVersion) {
+                    TermVector[] seeds = new TermVector[seedKeys.length];
+                    for (int k = 0; k < seedKeys.length; k++) {
+                        seeds[k] = knownVector(seedKeys[k]);
+                    }
+                    postings = new SeedPostings(seedKeys, seeds, wantedVersion);
+                    seedPostings = postings;
+                }
+                double norm = cachedNorm(vector);
+                for (int k = 0; k < seedKeys.length; k++) {
+                    if (postings.seeds[k] != null) {
+                        norms[k] = norm * cachedNorm(postings.seeds[k]);
+                    }
+                }
+            }
+            double[] dots = postings.dots(vector.termIds, weightTimesIdfSquared);
+            for (int k = 0; k < seedKeys.length; k++) {
+                dots[k] = postings.seeds[k] == null || seedKeys[k].equals(paperKey)
+                        ? Double.NaN : dots[k] / Math.max(Double.MIN_NORMAL, norms[k]);
+            }
+            return dots;
         }
 
         /** The dot product with a seed: a merge of the two sorted term id lists. */
@@ -168,6 +210,12 @@ public final class SeedIndex {
             }
             return dot;
         }
+    }
+
+    /** The vector of a wanted or recent paper, or null; the caller holds the lock. */
+    private TermVector knownVector(String paperKey) {
+        TermVector seed = wantedVectors.get(paperKey);
+        return seed != null ? seed : recent.get(paperKey);
     }
 
     /**
@@ -239,6 +287,73 @@ public final class SeedIndex {
             weights[next] = (float) (1 + Math.log(count));
         }
         return new TermVector(sortedIds, weights);
+    }
+
+    /**
+     * Seed vectors inverted: for each term id, the seeds that have it and their weights, in flat arrays.
+     * Immutable once built; the term ids are those of this index at the time.
+     */
+    private static final class SeedPostings {
+        final String[] seedKeys;
+        final TermVector[] seeds;
+        final long version;
+        private final int[] starts;
+        private final int[] seedIndexes;
+        private final float[] weights;
+
+        SeedPostings(String[] seedKeys, TermVector[] seeds, long version) {
+            this.seedKeys = seedKeys;
+            this.seeds = seeds;
+            this.version = version;
+            int maxTerm = -1;
+            int total = 0;
+            for (TermVector seed : seeds) {
+                if (seed != null && seed.termIds.length > 0) {
+                    maxTerm = Math.max(maxTerm, seed.termIds[seed.termIds.length - 1]);
+                    total += seed.termIds.length;
+                }
+            }
+            starts = new int[maxTerm + 2];
+            for (TermVector seed : seeds) {
+                if (seed != null) {
+                    for (int id : seed.termIds) {
+                        starts[id + 1]++;
+                    }
+                }
+            }
+            for (int t = 1; t < starts.length; t++) {
+                starts[t] += starts[t - 1];
+            }
+            seedIndexes = new int[total];
+            weights = new float[total];
+            int[] filled = Arrays.copyOf(starts, starts.length);
+            for (int k = 0; k < seeds.length; k++) {
+                if (seeds[k] != null) {
+                    for (int i = 0; i < seeds[k].termIds.length; i++) {
+                        int slot = filled[seeds[k].termIds[i]]++;
+                        seedIndexes[slot] = k;
+                        weights[slot] = seeds[k].weights[i];
+                    }
+                }
+            }
+        }
+
+        /** The dot product of a paper's (sorted) terms, weighted as given, with every seed. */
+        double[] dots(int[] termIds, double[] termWeights) {
+            double[] dots = new double[seeds.length];
+            int limit = starts.length - 1;
+            for (int i = 0; i < termIds.length; i++) {
+                int term = termIds[i];
+                if (term >= limit) {
+                    break; // sorted: no later term is in any seed either
+                }
+                double weight = termWeights[i];
+                for (int slot = starts[term]; slot < starts[term + 1]; slot++) {
+                    dots[seedIndexes[slot]] += weight * weights[slot];
+                }
+            }
+            return dots;
+        }
     }
 
     private static final class TermVector {
