@@ -29,8 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * number of its matches.
  *
  * <p>The ledger of earlier releases ({@value AlertTopology#LEGACY_LEDGER_STORE}, one entry per
- * {@code subscriptionId|paperKey}) is still read when it holds anything: a subscription missing from the paper's entry
- * is looked up there, and what is found is carried into the new ledger.
+ * {@code subscriptionId|paperKey}) is still read when it holds anything (looked at once per task, at its first
+ * paper): a subscription missing from the paper's entry is looked up there, and what is found is carried into the new
+ * ledger. A deployment that never ran an earlier release pays nothing for it.
  */
 final class AlertProcessor implements Processor<String, EnrichedPaper, String, Alert> {
 
@@ -40,8 +41,9 @@ final class AlertProcessor implements Processor<String, EnrichedPaper, String, A
     private final String legacyLedgerStoreName;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AlertedSubscriptions> ledger;
-    /** The legacy ledger, or null when it is empty (a deployment that never ran an earlier release). */
     private KeyValueStore<String, AlertLedgerEntry> legacyLedger;
+    /** Whether the legacy ledger holds anything; looked at once, at the first paper (null until then). */
+    private Boolean legacyLedgerInUse;
 
     AlertProcessor(PaperMatcher matcher, NewVersionSubscribers newVersionSubscribers, String ledgerStoreName,
                    String legacyLedgerStoreName) {
@@ -55,10 +57,8 @@ final class AlertProcessor implements Processor<String, EnrichedPaper, String, A
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.ledger = context.getStateStore(ledgerStoreName);
-        KeyValueStore<String, AlertLedgerEntry> legacy = context.getStateStore(legacyLedgerStoreName);
-        try (KeyValueIterator<String, AlertLedgerEntry> any = legacy.all()) {
-            this.legacyLedger = any.hasNext() ? legacy : null;
-        }
+        this.legacyLedger = context.getStateStore(legacyLedgerStoreName);
+        this.legacyLedgerInUse = null;
     }
 
     @Override
@@ -72,6 +72,11 @@ final class AlertProcessor implements Processor<String, EnrichedPaper, String, A
             return;
         }
         Paper paper = enriched.getPaper();
+        if (legacyLedgerInUse == null) {
+            try (KeyValueIterator<String, AlertLedgerEntry> any = legacyLedger.all()) {
+                legacyLedgerInUse = any.hasNext();
+            }
+        }
         AlertedSubscriptions alerted = ledger.get(paper.getKey());
         if (alerted == null) {
             alerted = AlertedSubscriptions.none();
@@ -79,10 +84,11 @@ final class AlertProcessor implements Processor<String, EnrichedPaper, String, A
         AlertLedgerEntry now = new AlertLedgerEntry(paper.getVersion(), enriched.getEnricherVersion());
         Instant matchedAt = Instant.ofEpochMilli(context.currentSystemTimeMs());
         boolean changed = false;
+        List<Alert> alerts = new ArrayList<>();
         for (SubscriptionMatch match : matches) {
             String subscriptionId = match.subscriptionId();
             AlertLedgerEntry previous = alerted.get(subscriptionId);
-            if (previous == null && legacyLedger != null) {
+            if (previous == null && legacyLedgerInUse) {
                 previous = legacyLedger.get(legacyLedgerKey(subscriptionId, paper.getKey()));
                 if (previous != null) {
                     alerted.record(subscriptionId, previous);
@@ -100,11 +106,15 @@ final class AlertProcessor implements Processor<String, EnrichedPaper, String, A
             }
             alerted.record(subscriptionId, now);
             changed = true;
-            context.forward(new Record<>(subscriptionId, alert(match, enriched, update, matchedAt),
-                    record.timestamp()));
+            alerts.add(alert(match, enriched, update, matchedAt));
         }
+        // Every alert is built before anything is written: a data error on the way leaves neither ledger entries nor
+        // alerts (the record goes to the dead letters); then the ledger, then the alerts, as before per match.
         if (changed) {
             ledger.put(paper.getKey(), alerted);
+        }
+        for (Alert alert : alerts) {
+            context.forward(new Record<>(alert.getSubscriptionId(), alert, record.timestamp()));
         }
     }
 

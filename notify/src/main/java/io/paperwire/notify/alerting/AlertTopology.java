@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -57,6 +58,9 @@ public final class AlertTopology {
      */
     public static final String LEGACY_LEDGER_STORE = "alert-ledger";
 
+    /** The stream producers' {@code batch.size} unless configured: 256 KiB. */
+    public static final int PRODUCER_BATCH_BYTES = 256 * 1024;
+
     private AlertTopology() {
     }
 
@@ -91,16 +95,22 @@ public final class AlertTopology {
 
     /**
      * The Kafka Streams properties: {@link NotifyConfig#streamsProperties} (exactly-once v2) plus the dead-letter
-     * handlers and the {@link DeadLetterWriter} they use (writing to {@code topics.deadLetters()}).
+     * handlers and the {@link DeadLetterWriter} they use (writing to {@code topics.deadLetters()}), and, unless
+     * configured otherwise, producer batches of {@value #PRODUCER_BATCH_BYTES} bytes: a paper makes hundreds of
+     * alerts at once, and the default 16 KiB batches cost the producer and the broker a request part per few dozen.
      */
     public static Properties streamsProperties(NotifyConfig config, PaperwireTopics topics, Clock clock) {
         DeadLetterWriter deadLetters = new DeadLetterWriter("notify", topics.deadLetters(),
                 config.deadLetterMaxValueBytes(), clock);
-        return config.streamsProperties(Map.of(
+        Properties props = config.streamsProperties(Map.of(
                 DeadLetterWriter.CONFIG_KEY, deadLetters,
                 StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName(),
                 StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName()));
+        if (!props.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)) {
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES);
+        }
+        return props;
     }
 
     private static ProcessorSupplier<String, EnrichedPaper, String, Alert> alertProcessor(

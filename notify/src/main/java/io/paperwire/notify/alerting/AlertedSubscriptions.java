@@ -3,6 +3,7 @@ package io.paperwire.notify.alerting;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,9 +62,9 @@ public final class AlertedSubscriptions {
         return bySubscription.size();
     }
 
-    /** The entries, in the order they were first recorded. */
+    /** A copy of the entries, in the order they were first recorded. */
     public Map<String, AlertLedgerEntry> asMap() {
-        return Map.copyOf(bySubscription);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(bySubscription));
     }
 
     byte[] encode() {
