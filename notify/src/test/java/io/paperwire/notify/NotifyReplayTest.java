@@ -14,7 +14,9 @@ import io.paperwire.schemas.EnrichedPaper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Topic;
 import io.paperwire.schemas.serde.AvroSerdeConfig;
+import io.paperwire.notify.alerting.AlertTopology;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +44,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End to end on the embedded broker and the real registry: papers in, alerts out; then {@code papers.enriched}
  * replayed from the earliest offset (offsets reset with the Admin API while the app is stopped), once with the
- * state directory kept and once with it wiped (the ledger restored from its changelog): zero new alerts.
+ * state directory kept and once with it wiped (the ledger restored from its changelog): zero new alerts. And an
+ * upgrade: what the per-(subscription, paper) ledger of earlier releases remembers, in its changelog, is not alerted
+ * again.
  */
 class NotifyReplayTest {
 
@@ -132,6 +137,65 @@ class NotifyReplayTest {
             assertThat(after.subList(expected, after.size())).extracting(Alert::getAlertId)
                     .containsExactlyInAnyOrder("subA:test:new", "subB:test:new");
         }
+    }
+
+    @Test
+    void shouldNotAlertWhatTheLedgerOfAnEarlierReleaseRemembers() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("broker"));
+             SchemaRegistryServer registry = SchemaRegistryServer.start(
+                     RegistryConfig.defaults(kafka.bootstrapServers()).withPort(0))) {
+            PaperwireTopics topics = PaperwireTopics.fromConfig(
+                    Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url().toString()));
+            NotifyConfig config = NotifyConfig.defaults()
+                    .withServers(kafka.bootstrapServers(), registry.url().toString())
+                    .withInstance("notify-upgrade-test", dataDir.resolve("state"))
+                    .withHttp(0, "token");
+            // the changelog an earlier release left: one entry per subscriptionId|paperKey, value "version|enricher",
+            // in the partition of the paper's task
+            String legacyChangelog = config.applicationId() + "-" + AlertTopology.LEGACY_LEDGER_STORE + "-changelog";
+            kafka.createTopics(List.of(
+                    new NewTopic(topics.enriched().name(), ENRICHED_PARTITIONS, (short) 1),
+                    new NewTopic(topics.subscriptions().name(), 1, (short) 1).configs(
+                            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
+                    new NewTopic(topics.alerts().name(), ENRICHED_PARTITIONS, (short) 1),
+                    new NewTopic(topics.deadLetters().name(), 1, (short) 1),
+                    new NewTopic(legacyChangelog, ENRICHED_PARTITIONS, (short) 1).configs(
+                            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+
+            try (Producer<byte[], byte[]> producer = producer(kafka)) {
+                for (String remembered : List.of("subA|test:0", "subB|test:0", "subA|test:2")) {
+                    String paperKey = remembered.substring(remembered.indexOf('|') + 1);
+                    producer.send(new ProducerRecord<>(legacyChangelog, taskPartition(paperKey),
+                            remembered.getBytes(StandardCharsets.UTF_8), "1|e1".getBytes(StandardCharsets.UTF_8)))
+                            .get();
+                }
+                send(producer, topics.subscriptions(), "subA", subscription("subA", "title:experts"));
+                send(producer, topics.subscriptions(), "subB", subscription("subB", "tags:\"mixture of experts\""));
+                // ten papers, so that every partition has input (the wait below needs a commit on each)
+                for (int i = 0; i < 10; i++) {
+                    EnrichedPaper paper = i % 2 == 0 ? expertsPaper("test:" + i, 1, "e2", 1.0)
+                            : graphenePaper("test:" + i);
+                    send(producer, topics.enriched(), paper.getPaper().getKey(), paper);
+                }
+                send(producer, topics.enriched(), "test:0", expertsPaper("test:0", 2, "e2", 1.0));
+            }
+
+            NotifyService service = NotifyService.start(config, topics, Clock.systemUTC(), PATIENCE);
+            try {
+                awaitRunning(service);
+                awaitInputConsumed(kafka, config, topics);
+            } finally {
+                service.close(PATIENCE);
+            }
+            assertThat(readAlerts(kafka, topics)).extracting(Alert::getAlertId).containsExactlyInAnyOrder(
+                    "subB:test:2", "subA:test:4", "subB:test:4", "subA:test:6", "subB:test:6", "subA:test:8",
+                    "subB:test:8");
+        }
+    }
+
+    /** The partition of papers.enriched (and so of the task and its changelogs) a paper key goes to. */
+    private static int taskPartition(String paperKey) {
+        return Utils.toPositive(Utils.murmur2(paperKey.getBytes(StandardCharsets.UTF_8))) % ENRICHED_PARTITIONS;
     }
 
     /** Sets the stopped app's committed offsets on papers.enriched back to 0, as an operator would. */

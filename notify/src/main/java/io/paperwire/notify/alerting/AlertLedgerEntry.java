@@ -10,7 +10,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * What the alert ledger remembers of one (subscription, paper): the paper version last alerted and the enricher
- * version of the event that alerted it. Stored as UTF-8 {@code <version>|<enricherVersion>} ({@link #SERDE}).
+ * version of the event that alerted it. Held per paper in {@link AlertedSubscriptions}; {@link #SERDE} is the value
+ * format of the legacy ledger ({@value AlertTopology#LEGACY_LEDGER_STORE}, one entry per (subscription, paper)):
+ * UTF-8 {@code <version>|<enricherVersion>}.
  *
  * @param alertedVersion  the paper version of the last alert
  * @param enricherVersion the enricher version of the event that made it

@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global subscriptions store and the {@link PaperMatcher} in step with the {@code subscriptions} topic:
- * a record upserts, a tombstone removes. On start it loads the whole (restored) store into the matcher. A
- * subscription whose query no longer parses is kept in the store but not matched, and logged.
+ * Keeps the global subscriptions store, the {@link PaperMatcher} and the {@link NewVersionSubscribers} in step with
+ * the {@code subscriptions} topic: a record upserts, a tombstone removes. On start it loads the whole (restored) store
+ * into both. A subscription whose query no longer parses is kept in the store but not matched, and logged.
  */
 final class SubscriptionCatalogProcessor implements Processor<String, Subscription, Void, Void> {
 
@@ -24,11 +24,14 @@ final class SubscriptionCatalogProcessor implements Processor<String, Subscripti
 
     private final String storeName;
     private final PaperMatcher matcher;
+    private final NewVersionSubscribers newVersionSubscribers;
     private KeyValueStore<String, Subscription> store;
 
-    SubscriptionCatalogProcessor(String storeName, PaperMatcher matcher) {
+    SubscriptionCatalogProcessor(String storeName, PaperMatcher matcher,
+                                 NewVersionSubscribers newVersionSubscribers) {
         this.storeName = storeName;
         this.matcher = Objects.requireNonNull(matcher, "matcher");
+        this.newVersionSubscribers = Objects.requireNonNull(newVersionSubscribers, "newVersionSubscribers");
     }
 
     @Override
@@ -51,6 +54,7 @@ final class SubscriptionCatalogProcessor implements Processor<String, Subscripti
         if (record.value() == null) {
             store.delete(record.key());
             matcher.remove(record.key());
+            newVersionSubscribers.remove(record.key());
             return;
         }
         store.put(record.key(), record.value());
@@ -58,6 +62,7 @@ final class SubscriptionCatalogProcessor implements Processor<String, Subscripti
     }
 
     private void upsertInMatcher(Subscription subscription) {
+        newVersionSubscribers.update(subscription);
         try {
             matcher.upsert(SubscriptionSpec.from(subscription));
         } catch (IllegalArgumentException e) {

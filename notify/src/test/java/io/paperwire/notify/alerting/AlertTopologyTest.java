@@ -20,12 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +132,78 @@ class AlertTopologyTest {
         assertThat(out).extracting(Alert::getAlertId).containsExactly("subA:test:1", "subA:test:1:v2");
         assertThat(out).extracting(Alert::getIsUpdate).containsExactly(false, true);
         assertThat(out.get(1).getPaperVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldKeepEverySubscriptionOfAPaperInItsLedgerEntry() {
+        subscribe(subscription("subA", "title:experts"));
+        subscribe(subscription("subB", "tags:\"mixture of experts\""));
+        publish(expertsPaper("test:1", 1, "e1", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId)
+                .containsExactlyInAnyOrder("subA:test:1", "subB:test:1");
+
+        // a subscription created later gets the paper when it comes again (a replay back-fills it), the others not
+        subscribe(subscription("subC", "abstract:experts"));
+        publish(expertsPaper("test:1", 1, "e2", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("subC:test:1");
+
+        publish(expertsPaper("test:1", 2, "e2", 1.0));
+        publish(expertsPaper("test:1", 1, "e1", 1.0));
+        assertThat(alerts.isEmpty()).isTrue();
+
+        KeyValueStore<String, AlertedSubscriptions> ledger = driver.getKeyValueStore(AlertTopology.LEDGER_STORE);
+        assertThat(ledger.get("test:1").asMap()).containsOnly(
+                Map.entry("subA", new AlertLedgerEntry(1, "e1")),
+                Map.entry("subB", new AlertLedgerEntry(1, "e1")),
+                Map.entry("subC", new AlertLedgerEntry(1, "e2")));
+    }
+
+    @Test
+    void shouldSendUpdatesOnlyToTheSubscriptionsThatAskAndFollowTheirWish() {
+        subscribe(Subscription.newBuilder(subscription("wants", "title:experts")).setNotifyNewVersions(true).build());
+        subscribe(subscription("later", "tags:\"mixture of experts\""));
+        publish(expertsPaper("test:1", 1, "e1", 1.0));
+        publish(expertsPaper("test:1", 2, "e1", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId)
+                .containsExactlyInAnyOrder("wants:test:1", "later:test:1", "wants:test:1:v2");
+
+        // 'later' asks for new versions now: the next newer version than the one it was alerted for is one update;
+        // 'wants' stops asking: nothing more for it
+        subscribe(Subscription.newBuilder(subscription("later", "tags:\"mixture of experts\""))
+                .setNotifyNewVersions(true).build());
+        subscribe(subscription("wants", "title:experts"));
+        publish(expertsPaper("test:1", 3, "e1", 1.0));
+        publish(expertsPaper("test:1", 3, "e2", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("later:test:1:v3");
+
+        // deleted and created again without the wish: no update
+        subscriptions.pipeInput("later", null);
+        subscribe(subscription("later", "tags:\"mixture of experts\""));
+        publish(expertsPaper("test:1", 4, "e1", 1.0));
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldHonourTheLedgerOfEarlierReleasesAndCarryItOver() {
+        KeyValueStore<String, AlertLedgerEntry> legacy = driver.getKeyValueStore(AlertTopology.LEGACY_LEDGER_STORE);
+        legacy.put("subA|test:1", new AlertLedgerEntry(1, "e0"));
+        legacy.put("wants|test:1", new AlertLedgerEntry(1, "e0"));
+        subscribe(subscription("subA", "title:experts"));
+        subscribe(subscription("subB", "tags:\"mixture of experts\""));
+        subscribe(Subscription.newBuilder(subscription("wants", "abstract:experts")).setNotifyNewVersions(true).build());
+
+        publish(expertsPaper("test:1", 1, "e1", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("subB:test:1");
+        publish(expertsPaper("test:1", 2, "e1", 1.0));
+        assertThat(alerts.readValuesToList()).extracting(Alert::getAlertId).containsExactly("wants:test:1:v2");
+
+        KeyValueStore<String, AlertedSubscriptions> ledger = driver.getKeyValueStore(AlertTopology.LEDGER_STORE);
+        assertThat(ledger.get("test:1").asMap()).containsOnly(
+                Map.entry("subA", new AlertLedgerEntry(1, "e0")),
+                Map.entry("subB", new AlertLedgerEntry(1, "e1")),
+                Map.entry("wants", new AlertLedgerEntry(2, "e1")));
+        assertThat(legacy.get("subA|test:1")).as("the legacy ledger is read, never written")
+                .isEqualTo(new AlertLedgerEntry(1, "e0"));
     }
 
     @Test
