@@ -7,7 +7,9 @@ import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.matching.MatchStats;
 import io.paperwire.notify.matching.PaperMatcher;
 import io.paperwire.notify.matching.SubscriptionGenerator;
+
 import io.paperwire.notify.matching.SubscriptionSpec;
+import io.paperwire.notify.matching.TestPapers;
 import io.paperwire.registry.RegistryConfig;
 import io.paperwire.registry.SchemaRegistryServer;
 import io.paperwire.schemas.EnrichedPaper;
@@ -20,7 +22,6 @@ import io.paperwire.schemas.serde.AvroSerdeConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * thread over the same papers.
  *
  * <p>Papers: the shared arXiv sample with the matching tests' stand-in enrichment ({@code TestPapers} of the
- * matching test package, reached reflectively because it is package-private there), replicated with distinct keys.
+ * matching test package), replicated with distinct keys.
  *
  * <pre>
  * mvn -q -B -o -pl notify test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/notify.cp \
@@ -340,13 +340,8 @@ public final class AlertThroughputHarness {
         return papers;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<EnrichedPaper> arxivSample() throws ReflectiveOperationException {
-        Class<?> testPapers = Class.forName("io.paperwire.notify.matching.TestPapers");
-        Method sample = testPapers.getDeclaredMethod("arxivSample");
-        sample.setAccessible(true);
-        Optional<List<EnrichedPaper>> papers = (Optional<List<EnrichedPaper>>) sample.invoke(null);
-        return papers.orElseThrow(() -> new IllegalStateException("the shared arXiv sample is absent ("
+    private static List<EnrichedPaper> arxivSample() {
+        return TestPapers.arxivSample().orElseThrow(() -> new IllegalStateException("the shared arXiv sample is absent ("
                 + "data/arxiv-metadata-oai-snapshot.sample1000.jsonl)"));
     }
 }

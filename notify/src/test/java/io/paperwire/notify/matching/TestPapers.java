@@ -27,7 +27,7 @@ import java.util.Optional;
  * tags, so this stands in for the enricher: subject tags from the categories, topic tags and keywords for the
  * vocabulary phrases the text contains.
  */
-final class TestPapers {
+public final class TestPapers {
 
     static final String ARXIV_SAMPLE = "data/arxiv-metadata-oai-snapshot.sample1000.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -141,7 +141,7 @@ final class TestPapers {
     }
 
     /** The shared 1000-record arXiv sample as enriched papers, when the shared folder is present. */
-    static Optional<List<EnrichedPaper>> arxivSample() {
+    public static Optional<List<EnrichedPaper>> arxivSample() {
         return SharedData.file(ARXIV_SAMPLE).map(TestPapers::readArxivJsonLines);
     }
 
