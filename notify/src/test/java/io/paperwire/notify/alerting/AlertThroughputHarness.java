@@ -7,7 +7,6 @@ import io.paperwire.notify.NotifyConfig;
 import io.paperwire.notify.matching.MatchStats;
 import io.paperwire.notify.matching.PaperMatcher;
 import io.paperwire.notify.matching.SubscriptionGenerator;
-
 import io.paperwire.notify.matching.SubscriptionSpec;
 import io.paperwire.notify.matching.TestPapers;
 import io.paperwire.registry.RegistryConfig;
