@@ -74,7 +74,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *   <li>{@code kafka}: process CPU µs per paper of the real publisher on an {@link EmbeddedKafka} with the real
  *       registry, against a raw idempotent producer of the same key/value bytes (the bench's baseline), alternating.</li>
  * </ul>
- * Arguments: {@code offline|kafka|both [lines per file, default 10000] [rounds, default 3]}.
+ * Arguments: {@code offline|kafka|both [lines per file, default 10000] [rounds, default 3]}; system properties
+ * {@code harness.producer.<setting>} override the publisher's producer settings, {@code harness.linesPerBatch} the
+ * lines per transaction (1,000).
  */
 public final class IngestCostHarness {
 
@@ -285,8 +287,11 @@ public final class IngestCostHarness {
                         long m0 = cpu();
                         long c0 = compileMillis();
                         long g0 = gcMillis();
-                        IngestSummary summary = runtime.run(List.of(new FileSource(
-                                FileSource.Settings.of(List.of(file), false))));
+                        FileSource.Settings defaults = FileSource.Settings.of(List.of(file), false);
+                        IngestSummary summary = runtime.run(List.of(new FileSource(new FileSource.Settings(
+                                defaults.paths(), false, defaults.watchInterval(),
+                                Integer.getInteger("harness.linesPerBatch", defaults.linesPerBatch()),
+                                defaults.parserSettings()))));
                         long ingestWall = System.nanoTime() - w0;
                         long ingestCpu = processCpu() - p0;
                         long ingestMain = cpu() - m0;
