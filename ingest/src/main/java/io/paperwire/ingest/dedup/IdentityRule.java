@@ -102,7 +102,16 @@ public final class IdentityRule {
         paper.setPrimaryCategory(categories.isEmpty() ? null : categories.get(0));
     }
 
+    /**
+     * A copy whose own fields can be set without touching the sighting. Shallow: the authors, categories and links
+     * are shared, never changed here (categories are replaced, not edited); a deep builder copy cost more than the
+     * rest of the rule.
+     */
     private static Paper copy(Paper paper) {
-        return Paper.newBuilder(paper).build();
+        Paper copy = new Paper();
+        for (int field = 0; field < Paper.getClassSchema().getFields().size(); field++) {
+            copy.put(field, paper.get(field));
+        }
+        return copy;
     }
 }

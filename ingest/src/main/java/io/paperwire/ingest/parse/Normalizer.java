@@ -56,6 +56,9 @@ public final class Normalizer {
             Map.entry("L", "Ł"), Map.entry("ae", "æ"), Map.entry("AE", "Æ"), Map.entry("i", "ı"),
             Map.entry("LaTeX", "LaTeX"), Map.entry("TeX", "TeX"));
 
+    /** U+0300, the first character whose NFC quick-check is not "yes": text below it needs no composition. */
+    private static final char FIRST_COMPOSING_CHAR = '\u0300';
+
     private Normalizer() {
     }
 
@@ -67,37 +70,50 @@ public final class Normalizer {
         if (raw == null) {
             return null;
         }
-        StringBuilder folded = null;
         int length = raw.length();
-        boolean pendingSpace = false;
-        boolean started = false;
-        for (int i = 0; i < length; i++) {
+        // fast path: no change while the text has no space other than single ' ' between words
+        int i = 0;
+        char highest = 0;
+        for (; i < length; i++) {
             char c = raw.charAt(i);
-            boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || (c > 127 && isUnicodeSpace(c))
-                    || c == '\u000B' || c == '\f';
-            if (folded == null) {
-                // fast path: stay on the original string while it is already folded
-                boolean clean = !space || (c == ' ' && started && i + 1 < length && !isAnySpace(raw.charAt(i + 1)));
-                if (clean) {
-                    started = true;
-                    continue;
+            if (c == ' ') {
+                if (i == 0 || i + 1 == length || isAnySpace(raw.charAt(i + 1))) {
+                    break;
                 }
-                folded = new StringBuilder(length);
-                folded.append(raw, 0, i);
+            } else if (c <= ' ' ? isAsciiSpace(c) : c > 127 && isUnicodeSpace(c)) {
+                break;
             }
-            if (space) {
-                pendingSpace = folded.length() > 0;
-            } else {
-                if (pendingSpace) {
-                    folded.append(' ');
-                    pendingSpace = false;
-                }
-                folded.append(c);
-            }
+            highest = c > highest ? c : highest;
         }
-        String result = folded == null ? raw : folded.toString();
-        return java.text.Normalizer.isNormalized(result, java.text.Normalizer.Form.NFC)
-                ? result : java.text.Normalizer.normalize(result, java.text.Normalizer.Form.NFC);
+        String result;
+        if (i == length) {
+            result = raw;
+        } else {
+            char[] folded = new char[length];
+            raw.getChars(0, i, folded, 0);
+            int size = i;
+            boolean pendingSpace = false;
+            for (; i < length; i++) {
+                char c = raw.charAt(i);
+                if (c <= ' ' ? isAsciiSpace(c) : c > 127 && isUnicodeSpace(c)) {
+                    pendingSpace = size > 0;
+                } else {
+                    if (pendingSpace) {
+                        folded[size++] = ' ';
+                        pendingSpace = false;
+                    }
+                    folded[size++] = c;
+                    highest = c > highest ? c : highest;
+                }
+            }
+            result = new String(folded, 0, size);
+        }
+        // no character below U+0300 (the first combining mark) takes part in composition: such text is NFC already
+        if (highest < FIRST_COMPOSING_CHAR
+                || java.text.Normalizer.isNormalized(result, java.text.Normalizer.Form.NFC)) {
+            return result;
+        }
+        return java.text.Normalizer.normalize(result, java.text.Normalizer.Form.NFC);
     }
 
     /** Like {@link #text(String)}, but blank text becomes null (for optional fields such as comments and DOI). */
@@ -107,8 +123,12 @@ public final class Normalizer {
     }
 
     private static boolean isAnySpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u000B' || c == '\f'
-                || (c > 127 && isUnicodeSpace(c));
+        return c <= ' ' ? isAsciiSpace(c) : c > 127 && isUnicodeSpace(c);
+    }
+
+    /** The ASCII whitespace folded by {@link #text}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isAsciiSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u000B' || c == '\f';
     }
 
     private static boolean isUnicodeSpace(char c) {

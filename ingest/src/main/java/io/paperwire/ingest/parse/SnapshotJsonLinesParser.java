@@ -1,8 +1,8 @@
 package io.paperwire.ingest.parse;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperwire.schemas.Author;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -36,7 +37,7 @@ public final class SnapshotJsonLinesParser implements PaperParser {
 
     public static final String SOURCE = "file";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final int CHUNK = 64 * 1024;
 
     private final ParserSettings settings;
@@ -100,86 +101,89 @@ public final class SnapshotJsonLinesParser implements PaperParser {
     private ParseResult parseLine(ParseContext context, byte[] bytes, int offset, int length, long lineNumber,
             long byteOffset) {
         String position = "line " + lineNumber + " (byte offset " + byteOffset + ")";
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(bytes, offset, length);
+        SnapshotRecordReader record;
+        try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
+            record = SnapshotRecordReader.read(parser);
         } catch (JsonProcessingException e) {
             return context.error(position, "malformed JSON: " + e.getOriginalMessage(), copy(bytes, offset, length));
         } catch (IOException | RuntimeException e) {
             return context.error(position, "unreadable line: " + e, copy(bytes, offset, length));
         }
-        if (node == null || !node.isObject()) {
-            return context.error(position, "expected a JSON object, found "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT)),
+        if (record.found() != null) {
+            return context.error(position, "expected a JSON object, found " + record.found(),
                     copy(bytes, offset, length));
         }
         PaperDraft draft;
         try {
-            draft = draft(node);
+            draft = draft(record);
         } catch (RuntimeException e) {
             return context.error(position, "could not read the record: " + e, copy(bytes, offset, length));
         }
         return draft.finish(context, position, context.recordRef(lineNumber), () -> copy(bytes, offset, length));
     }
 
-    private static PaperDraft draft(JsonNode node) {
+    private static PaperDraft draft(SnapshotRecordReader record) {
         PaperDraft draft = new PaperDraft();
-        draft.rawId = JsonFields.string(node, "id", draft);
+        draft.rawId = string(record, "id", draft);
         draft.arxivId = ArxivId.parse(draft.rawId).map(id -> new ArxivId(id.id(), java.util.OptionalInt.empty()))
                 .orElse(null);
-        draft.title = JsonFields.string(node, "title", draft);
-        draft.abstractText = JsonFields.string(node, "abstract", draft);
-        draft.comments = JsonFields.string(node, "comments", draft);
-        draft.journalRef = JsonFields.string(node, "journal-ref", draft);
-        draft.doi = JsonFields.string(node, "doi", draft);
-        draft.license = JsonFields.string(node, "license", draft);
-        draft.categories = new ArrayList<>(Normalizer.categories(JsonFields.string(node, "categories", draft)));
-        draft.authors = new ArrayList<>(authors(JsonFields.string(node, "authors", draft), node.get("authors_parsed")));
-        readVersions(node.get("versions"), draft);
+        draft.title = string(record, "title", draft);
+        draft.abstractText = string(record, "abstract", draft);
+        draft.comments = string(record, "comments", draft);
+        draft.journalRef = string(record, "journal-ref", draft);
+        draft.doi = string(record, "doi", draft);
+        draft.license = string(record, "license", draft);
+        draft.categories = new ArrayList<>(Normalizer.categories(string(record, "categories", draft)));
+        draft.authors = new ArrayList<>(authors(string(record, "authors", draft), record.authorsParsed()));
+        readVersions(record, draft);
         return draft;
     }
 
-    private static List<Author> authors(String authors, JsonNode parsedNode) {
-        List<Author> split = Normalizer.authorList(authors);
-        if (parsedNode == null || !parsedNode.isArray() || parsedNode.isEmpty()) {
-            return split;
+    /** The string at {@code field}, null when absent or JSON null; a non-string value is a problem of the draft. */
+    private static String string(SnapshotRecordReader record, String field, PaperDraft draft) {
+        SnapshotRecordReader.StringValue value = record.string(field);
+        if (value == null) {
+            return null;
         }
-        List<List<String>> parsed = new ArrayList<>(parsedNode.size());
-        for (JsonNode triple : parsedNode) {
-            List<String> parts = new ArrayList<>(3);
-            for (JsonNode part : triple) {
-                parts.add(part.isTextual() ? part.textValue() : "");
-            }
-            parsed.add(parts);
+        if (value.otherType() != null && draft.problem == null) {
+            draft.problem = "field '" + field + "' is " + value.otherType() + ", expected a string";
+        }
+        return value.text();
+    }
+
+    private static List<Author> authors(String authors, List<List<String>> parsed) {
+        List<Author> split = Normalizer.authorList(authors);
+        if (parsed == null) {
+            return split;
         }
         return split.size() == parsed.size() ? split : Normalizer.authorsParsed(parsed);
     }
 
-    private static void readVersions(JsonNode versionsNode, PaperDraft draft) {
-        if (versionsNode == null || versionsNode.isNull()) {
+    private static void readVersions(SnapshotRecordReader record, PaperDraft draft) {
+        if (!record.versionsPresent()) {
             return;
         }
-        if (!versionsNode.isArray()) {
+        if (record.versions() == null) {
             draft.problem = draft.problem != null ? draft.problem : "field 'versions' is not an array";
             return;
         }
-        List<PaperVersion> versions = new ArrayList<>(versionsNode.size());
-        for (JsonNode entry : versionsNode) {
-            String label = entry.path("version").asText("");
-            Optional<ArxivId> withVersion = ArxivId.parse("0000.0000" + label.strip());
-            if (withVersion.isEmpty() || withVersion.get().version().isEmpty()) {
+        List<PaperVersion> versions = new ArrayList<>(record.versions().size());
+        for (SnapshotRecordReader.VersionEntry entry : record.versions()) {
+            String label = entry.version();
+            OptionalInt number = versionNumber(label);
+            if (number.isEmpty()) {
                 draft.problem = draft.problem != null ? draft.problem
                         : "bad version label '" + PaperDraft.abbreviate(label) + "'";
                 return;
             }
-            String created = entry.path("created").asText("");
+            String created = entry.created();
             Optional<Instant> date = SourceTimestamps.parse(created);
             if (!created.isBlank() && date.isEmpty()) {
                 draft.problem = draft.problem != null ? draft.problem
                         : "unreadable version date '" + PaperDraft.abbreviate(created) + "'";
                 return;
             }
-            versions.add(new PaperVersion(withVersion.get().version().getAsInt(), date));
+            versions.add(new PaperVersion(number.getAsInt(), date));
         }
         versions.sort(java.util.Comparator.comparingInt(PaperVersion::version));
         draft.versions = versions;
@@ -187,6 +191,27 @@ public final class SnapshotJsonLinesParser implements PaperParser {
             draft.firstPublishedAt = versions.get(0).submittedAt().orElse(null);
             draft.versionPublishedAt = versions.get(versions.size() - 1).submittedAt().orElse(null);
         }
+    }
+
+    /**
+     * The number of a version label as the snapshot writes it ({@code v1}); empty when it is none. The common form
+     * {@code v} + 1 to 4 digits is read directly; anything else goes through {@link ArxivId#parse} as an identifier
+     * suffix, which is what decides in the end.
+     */
+    static OptionalInt versionNumber(String label) {
+        String value = label.strip();
+        int length = value.length();
+        if (length >= 2 && length <= 5 && (value.charAt(0) == 'v' || value.charAt(0) == 'V')) {
+            int number = 0;
+            int i = 1;
+            for (; i < length && value.charAt(i) >= '0' && value.charAt(i) <= '9'; i++) {
+                number = number * 10 + (value.charAt(i) - '0');
+            }
+            if (i == length) {
+                return number < 1 ? OptionalInt.empty() : OptionalInt.of(number);
+            }
+        }
+        return ArxivId.parse("0000.0000" + value).map(ArxivId::version).orElse(OptionalInt.empty());
     }
 
     private byte[] copy(byte[] bytes, int offset, int length) {
