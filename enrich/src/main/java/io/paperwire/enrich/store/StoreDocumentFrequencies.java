@@ -18,8 +18,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p>Reads go through a write-through cache of at most {@link #DEFAULT_CACHED_TERMS} counts (emptied when full):
  * a paper's terms are read when they are counted and again when its keyphrases are scored, and each store read
- * costs a key serialisation, metrics and a cache or RocksDB look-up. Every count is still written to the store
- * at once, so the changelog and exactly-once semantics are those of the store. The cache is right only while
+ * costs a key serialisation, metrics and a cache or RocksDB look-up. Every count is written to the store at once,
+ * so the changelog and exactly-once semantics are those of the store; in the topology that store is a
+ * {@link CommitBufferedKeyValueStore}, which holds the counts in memory and writes each changed one once per commit,
+ * in the commit's transaction. The cache is right only while
  * this object is the store's single writer: make one per task, in the processor's {@code init} (a task that is
  * revived after a failure is initialised again, with a fresh cache). Not thread-safe (one task).
  */

@@ -186,8 +186,19 @@ class EnrichTopologyTest {
                 .setAbstractText(first.getAbstractText() + " Version 2 adds an expert-choice router ablation.")
                 .build();
 
+        // the document counts reach the changelog in the commit of the paper's output (the driver commits after
+        // every record), once per count however many writes the paper made, and not again for the new version
+        org.apache.kafka.streams.TestOutputTopic<String, Long> countsChangelog = driver.createOutputTopic(
+                "enrich-test-" + EnrichTopology.DOCUMENT_FREQUENCIES_STORE + "-changelog",
+                org.apache.kafka.common.serialization.Serdes.String().deserializer(),
+                org.apache.kafka.common.serialization.Serdes.Long().deserializer());
         publish(first);
+        List<KeyValue<String, Long>> countsOfFirst = countsChangelog.readKeyValuesToList();
+        assertThat(countsOfFirst).contains(KeyValue.pair(StoreDocumentFrequencies.DOC_COUNT_KEY, 1L))
+                .hasSizeGreaterThan(10).allSatisfy(count -> assertThat(count.value).isEqualTo(1L));
+        assertThat(countsOfFirst).extracting(count -> count.key).doesNotHaveDuplicates();
         publish(second);
+        assertThat(countsChangelog.isEmpty()).isTrue();
 
         List<KeyValue<String, EnrichedPaper>> output = enriched.readKeyValuesToList();
         assertThat(output).isEqualTo(expectedOutput(List.of(first, second), ""));

@@ -1,0 +1,281 @@
+package io.paperwire.enrich;
+
+import io.paperwire.embedded.EmbeddedKafka;
+import io.paperwire.enrich.topology.EnrichTopology;
+import io.paperwire.registry.RegistryConfig;
+import io.paperwire.registry.SchemaRegistryServer;
+import io.paperwire.schemas.Paper;
+import io.paperwire.schemas.PaperwireTopics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Process CPU per paper of the real enrich app in the stream, against a byte pass-through exactly-once app over the
+ * same records, in one JVM with the embedded broker and the registry (as {@code paperwire bench} runs them). Input:
+ * the shared arXiv sample replicated under fresh keys to {@code count} papers on {@code papers.published}
+ * (2 partitions). Each round runs pass-through, then enrich, each with a fresh application id (so every paper is new
+ * to the enrich stores) and the Streams properties {@link EnrichTopology#streamsProperties} gives. CPU is counted from
+ * the client's {@code RUNNING} to the last committed output record, and split by thread group (stream threads,
+ * producer I/O threads, broker, the rest). Prints figures, asserts nothing; run by hand:
+ *
+ * <pre>
+ * java -cp ... io.paperwire.enrich.EnrichStreamCostBenchmark SAMPLE.jsonl [papers=4000] [rounds=2] [modes=pass,enrich]
+ * </pre>
+ */
+public final class EnrichStreamCostBenchmark {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int PARTITIONS = 2;
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    private EnrichStreamCostBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path sample = Path.of(args[0]);
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 4000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        List<String> modes = List.of((args.length > 3 ? args[3] : "pass,enrich").split(","));
+        List<Paper> base = TestPapers.fromSnapshot(sample, Integer.MAX_VALUE);
+        Path dir = Files.createTempDirectory("enrich-stream-cost");
+        EnricherResources resources = EnricherResources.load(Optional.empty());
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("broker"));
+             SchemaRegistryServer registry = SchemaRegistryServer.start(
+                     RegistryConfig.defaults(kafka.bootstrapServers()).withPort(0))) {
+            PaperwireTopics topics = PaperwireTopics.fromConfig(Map.of("schema.registry.url",
+                    registry.url().toString()));
+            List<NewTopic> newTopics = new ArrayList<>(List.of(
+                    new NewTopic(topics.published().name(), PARTITIONS, (short) 1),
+                    new NewTopic(topics.signals().name(), PARTITIONS, (short) 1),
+                    new NewTopic(topics.enriched().name(), PARTITIONS, (short) 1),
+                    new NewTopic(topics.trending().name(), PARTITIONS, (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")),
+                    new NewTopic(topics.deadLetters().name(), 1, (short) 1)));
+            for (int round = 0; round < rounds; round++) {
+                newTopics.add(new NewTopic("bench-pass-out-" + round, PARTITIONS, (short) 1));
+                newTopics.add(new NewTopic(roundTopics(registry, round).enriched().name(), PARTITIONS, (short) 1));
+            }
+            kafka.createTopics(newTopics);
+            produce(kafka, topics, base, count);
+            System.out.printf(Locale.ROOT, "produced %d papers (%d sample papers replicated)%n", count, base.size());
+            for (int round = 0; round < rounds; round++) {
+                for (String mode : modes) {
+                    EnrichConfig config = EnrichConfig.defaults()
+                            .withServers(kafka.bootstrapServers(), registry.url().toString())
+                            .withInstance("cost-" + mode + "-" + round, dir.resolve("state-" + mode + "-" + round))
+                            .withStreamsOverrides(Map.of("replication.factor", "1"));
+                    PaperwireTopics own = roundTopics(registry, round);
+                    Properties props = EnrichTopology.streamsProperties(config, own, Clock.systemUTC());
+                    Topology topology;
+                    String output;
+                    if (mode.equals("pass")) {
+                        output = "bench-pass-out-" + round;
+                        topology = passThrough(topics.published().name(), output);
+                    } else {
+                        output = own.enriched().name();
+                        topology = EnrichTopology.buildTopology(config, own, () -> resources);
+                    }
+                    run(mode, round, kafka, topology, props, output, count);
+                }
+            }
+        }
+    }
+
+    /** The standard topics, but an enriched topic of the round's own, so each round counts only its output. */
+    private static PaperwireTopics roundTopics(SchemaRegistryServer registry, int round) {
+        io.paperwire.schemas.TopicNames d = io.paperwire.schemas.TopicNames.defaults();
+        return PaperwireTopics.fromConfig(new io.paperwire.schemas.TopicNames(d.published(), d.signals(),
+                d.enriched() + "-" + round, d.trending(), d.subscriptions(), d.alerts(), d.deliveries(),
+                d.checkpoints(), d.deadLetters()), Map.of("schema.registry.url", registry.url().toString()));
+    }
+
+    private static void run(String mode, int round, EmbeddedKafka kafka, Topology topology, Properties props,
+                            String output, int count) throws Exception {
+        try (KafkaStreams streams = new KafkaStreams(topology, props);
+             KafkaConsumer<byte[], byte[]> consumer = committedReader(kafka)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new TopicPartition(output, p));
+            }
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> start = consumer.endOffsets(partitions);
+            partitions.forEach(p -> consumer.seek(p, start.get(p)));
+            streams.start();
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                consumer.poll(Duration.ofMillis(20));
+                check(deadline, streams);
+            }
+            long cpu0 = processCpuNanos();
+            long wall0 = System.nanoTime();
+            Map<String, Long> threads0 = threadCpu();
+            Map<String, Long> allocated0 = threadAllocated();
+            long gc0 = gcMillis();
+            long seen = 0;
+            while (seen < count) {
+                seen += consumer.poll(Duration.ofMillis(50)).count();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("gave up after " + seen + " of " + count + " records, state "
+                            + streams.state());
+                }
+            }
+            long cpu = processCpuNanos() - cpu0;
+            long wall = System.nanoTime() - wall0;
+            Map<String, Long> groups = groupByKind(threadCpu(), threads0);
+            Map<String, Long> allocated = groupByKind(threadAllocated(), allocated0);
+            long gc = gcMillis() - gc0;
+            // GC and JIT threads are not Java threads: what the process spent beyond the Java threads
+            groups.put("gcJit", cpu - groups.values().stream().mapToLong(Long::longValue).sum());
+            StringBuilder split = new StringBuilder();
+            groups.entrySet().removeIf(e -> e.getValue() < 2_000L * count);
+            groups.forEach((kind, nanos) -> split.append(String.format(Locale.ROOT, " %s=%.0f", kind,
+                    nanos / 1000.0 / count)));
+            System.out.printf(Locale.ROOT, "round %d %-6s %6.0f µs CPU/paper, %5.0f papers/s wall; split µs/paper:%s%n",
+                    round, mode, cpu / 1000.0 / count, count * 1e9 / wall, split);
+            System.out.printf(Locale.ROOT, "        allocated KB/paper: stream=%.0f broker=%.0f all=%.0f; GC pauses %d ms%n",
+                    allocated.getOrDefault("stream", 0L) / 1024.0 / count,
+                    allocated.getOrDefault("broker", 0L) / 1024.0 / count,
+                    allocated.values().stream().mapToLong(Long::longValue).sum() / 1024.0 / count, gc);
+            streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    private static void check(long deadline, KafkaStreams streams) {
+        if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
+                || streams.state() == KafkaStreams.State.PENDING_ERROR) {
+            throw new IllegalStateException("gave up in state " + streams.state());
+        }
+    }
+
+    private static Topology passThrough(String input, String output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .to(output, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return builder.build();
+    }
+
+    private static void produce(EmbeddedKafka kafka, PaperwireTopics topics, List<Paper> base, int count)
+            throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        try (KafkaProducer<String, Paper> producer = new KafkaProducer<>(props,
+                topics.published().keySerde().serializer(), topics.published().valueSerde().serializer())) {
+            for (int i = 0; i < count; i++) {
+                Paper paper = base.get(i % base.size());
+                String key = paper.getKey() + "#" + (i / base.size());
+                producer.send(new ProducerRecord<>(topics.published().name(), key,
+                        Paper.newBuilder(paper).setKey(key).build()));
+            }
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> committedReader(EmbeddedKafka kafka) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Thread name → CPU nanoseconds, for live threads (names made unique by id). */
+    private static Map<String, Long> threadCpu() {
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                long nanos = THREADS.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadName() + "#" + info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /** Thread name → bytes allocated on the heap so far. */
+    private static Map<String, Long> threadAllocated() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        Map<String, Long> bytes = new HashMap<>();
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null) {
+                bytes.put(info.getThreadName() + "#" + info.getThreadId(),
+                        threads.getThreadAllocatedBytes(info.getThreadId()));
+            }
+        }
+        return bytes;
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** CPU spent since {@code before}, by kind of thread; threads that ended in between are not counted. */
+    private static Map<String, Long> groupByKind(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> groups = new TreeMap<>();
+        after.forEach((name, nanos) -> {
+            long spent = nanos - before.getOrDefault(name, 0L);
+            groups.merge(kind(name), spent, Long::sum);
+        });
+        return groups;
+    }
+
+    private static String kind(String name) {
+        if (name.contains("StreamThread") && name.contains("producer")) {
+            return "streamProducerIo";
+        }
+        if (name.contains("StreamThread")) {
+            return "stream";
+        }
+        if (name.contains("kafka-producer-network-thread") || name.contains("consumer")) {
+            return "clientIo";
+        }
+        if (name.startsWith("data-plane") || name.contains("request-handler") || name.contains("kafka-network")
+                || name.contains("broker") || name.contains("raft") || name.contains("quorum")
+                || name.contains("controller") || name.contains("Log") || name.contains("log-")
+                || name.contains("ReplicaFetcher") || name.contains("ExpirationReaper") || name.contains("group-")
+                || name.contains("kafka-scheduler") || name.contains("transaction") || name.contains("share")
+                || name.contains("Txn") || name.contains("executor-") || name.contains("metadata-loader")) {
+            return "broker";
+        }
+        if (name.startsWith("main")) {
+            return "main";
+        }
+        return "other:" + name.replaceAll("[-#]?\\d+", "");
+    }
+
+}
