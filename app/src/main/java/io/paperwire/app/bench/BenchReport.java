@@ -218,6 +218,8 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         number(match, "matched_share_of_subscriptions", matching.matchedShareOfSubscriptions());
         match.put("query_matches", matching.queryMatches());
         number(match, "subscription_load_seconds", matching.subscriptionLoad().toNanos() / 1e9);
+        match.put("warm_up_papers", matching.warmUpPapers());
+        number(match, "warm_up_papers_per_second", matching.warmUpPapersPerSecond());
         ObjectNode service = stages.putObject("notify_service");
         stage(service, notifyService, "pass_through_streams", passThrough);
         number(service, "startup_seconds", notifyStartup.toNanos() / 1e9);
@@ -300,8 +302,10 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         row(out, "enrich", enrich, passThrough, "pass-through");
         out.append(String.format(Locale.ROOT, "%-30s %10.0f %9s %12.0f %8s  %s%n", "notify matching (in process)",
                 matching.papersPerSecond(), "", matching.threadCpuNanos() / 1e3 / Math.max(1, matching.papers()),
-                "", String.format(Locale.ROOT, "%d subscriptions, %.1f matches and %.1f candidate queries per paper",
-                        matching.subscriptions(), matching.matchesPerPaper(), matching.candidateQueriesPerPaper())));
+                "", String.format(Locale.ROOT, "%d subscriptions, %.1f matches and %.1f candidate queries per paper; "
+                                + "after an untimed warm-up pass over %d papers at %.0f papers/s",
+                        matching.subscriptions(), matching.matchesPerPaper(), matching.candidateQueriesPerPaper(),
+                        matching.warmUpPapers(), matching.warmUpPapersPerSecond())));
         row(out, "notify service", notifyService, passThrough, String.format(Locale.ROOT,
                 "pass-through (after a start-up of %.1f s)", notifyStartup.toNanos() / 1e9));
         row(out, "end to end", endToEnd, passThrough, "pass-through");

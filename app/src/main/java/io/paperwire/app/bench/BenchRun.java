@@ -100,12 +100,13 @@ public final class BenchRun {
     private static final int PHASES = 9;
     private static final int MATCH_CHUNK = 100;
     /**
-     * Papers matched untimed, on the same threads, before the in-process matching is measured: a long-running
-     * notify service matches with code the JIT has compiled. 500 were too few: the matcher's per-CPU rate still
-     * rose by half over the next few thousand papers, and in the bench's cold JVM the compiler threads took a
-     * good part of the two cores while the figure was taken.
+     * At most this many papers are matched in the untimed warm-up pass, on the same threads, before the in-process
+     * matching is measured: a long-running notify service matches with code the JIT has compiled. 500 papers were
+     * too few (the per-CPU rate still rose by half over the next few thousand), and after 5,000 the JIT's compiler
+     * threads still compiled the matching loop while it was timed, taking over half a core of the two (JFR).
+     * The warm-up pass's own rate is reported too, as the cold figure.
      */
-    private static final int MATCH_WARM_UP = 5_000;
+    private static final int MATCH_WARM_UP = 20_000;
     /** Papers ingest parses in a dry run before it is measured. */
     private static final int WARM_UP_PAPERS = 2_000;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
@@ -492,6 +493,7 @@ public final class BenchRun {
             // A long-running service matches with warm (JIT-compiled) code: warm up on a few papers first, untimed,
             // their results discarded, and take the figures per paper from the timed run alone.
             List<EnrichedPaper> warmUp = papers.subList(0, Math.min(papers.size(), MATCH_WARM_UP));
+            long warmUpStart = System.nanoTime();
             update("notify matching: warming up on %d papers with %d threads, untimed", warmUp.size(), threadCount);
             java.util.concurrent.ExecutorService warmers = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
             try {
@@ -517,6 +519,7 @@ public final class BenchRun {
             } finally {
                 warmers.shutdownNow();
             }
+            Duration warmUpElapsed = Duration.ofNanos(System.nanoTime() - warmUpStart);
             MatchStats before = matcher.stats();
             java.util.concurrent.atomic.AtomicLong matchedSoFar = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
@@ -565,7 +568,7 @@ public final class BenchRun {
             return new MatchingFigures(matched, elapsed, cpu, specs.size(),
                     specs.stream().filter(SubscriptionSpec::active).count(), matcher.storedQueryCount(),
                     stats.candidateQueries() - before.candidateQueries(), stats.queryMatches() - before.queryMatches(),
-                    stats.matches() - before.matches(), load, threadCount);
+                    stats.matches() - before.matches(), load, threadCount, warmUp.size(), warmUpElapsed);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the matcher failed", e);
         }

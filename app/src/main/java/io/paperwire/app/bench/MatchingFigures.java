@@ -16,10 +16,19 @@ import java.time.Duration;
  * @param matches            (subscription, paper) matches
  * @param subscriptionLoad   time to load the subscriptions into the matcher
  * @param threads            matching threads (as many as the notify service runs by default: one per core, up to 4)
+ * @param warmUpPapers       papers matched in the untimed warm-up pass before the measured one
+ * @param warmUpElapsed      wall-clock time of the warm-up pass (its rate is the cold figure: JIT at work)
  */
 public record MatchingFigures(long papers, Duration elapsed, long threadCpuNanos, long subscriptions,
                               long activeSubscriptions, long storedQueries, long candidateQueries, long queryMatches,
-                              long matches, Duration subscriptionLoad, int threads) {
+                              long matches, Duration subscriptionLoad, int threads, long warmUpPapers,
+                              Duration warmUpElapsed) {
+
+    /** Papers per second of the warm-up pass: the cold JVM's rate, compiling the matching code as it goes. */
+    public double warmUpPapersPerSecond() {
+        double seconds = warmUpElapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : warmUpPapers / seconds;
+    }
 
     public double papersPerSecond() {
         double seconds = elapsed.toNanos() / 1e9;

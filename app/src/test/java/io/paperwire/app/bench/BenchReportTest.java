@@ -92,7 +92,8 @@ class BenchReportTest {
         Throughput rawProducer = perSecond(2 * ingestRate);
         Throughput passThrough = perSecond(passThroughRate);
         MatchingFigures matching = new MatchingFigures(1000, matchingTime, 500_000_000L, subscriptions,
-                subscriptions, subscriptions / 2, 20_000, 3_000, 5_000, Duration.ofSeconds(2), 2);
+                subscriptions, subscriptions / 2, 20_000, 3_000, 5_000, Duration.ofSeconds(2), 2, 1000,
+                Duration.ofSeconds(1));
         LatencyFigures latency = new LatencyFigures(rate, rate, 7, 3, p99 / 2, p99, p99, p99);
         BenchReport.Memory memory = new BenchReport.Memory(3L << 30, 1L << 30, 4L << 30, OptionalLong.of(1L << 31),
                 OptionalLong.empty());
