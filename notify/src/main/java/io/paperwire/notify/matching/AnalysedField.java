@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * One field of a paper, analysed once: its values (two tags, three authors) and the tokens they produced, each
@@ -161,37 +162,14 @@ final class AnalysedField {
     /** A fresh stream of this field's distinct terms, each once, one position apart, without offsets. */
     TokenStream distinctTermStream() {
         tokensOf("");
-        return new TermsStream(tokensByTerm.keySet());
+        List<BytesRef> distinct = new ArrayList<>(tokensByTerm.size());
+        for (String term : tokensByTerm.keySet()) {
+            distinct.add(new BytesRef(term));
+        }
+        return new TermListStream(distinct);
     }
 
     private static final int[] NO_TOKENS = new int[0];
-
-    /** The given terms, in iteration order. */
-    private static final class TermsStream extends TokenStream {
-        private final CharTermAttribute termAttribute = addAttribute(CharTermAttribute.class);
-        private final Iterable<String> terms;
-        private java.util.Iterator<String> remaining;
-
-        TermsStream(Iterable<String> terms) {
-            this.terms = terms;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            remaining = terms.iterator();
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (!remaining.hasNext()) {
-                return false;
-            }
-            clearAttributes();
-            termAttribute.setEmpty().append(remaining.next());
-            return true;
-        }
-    }
 
     /** Replays the analysed tokens; offsets are made absolute across values as Lucene does (value length + 1). */
     private final class ReplayingTokenStream extends TokenStream {

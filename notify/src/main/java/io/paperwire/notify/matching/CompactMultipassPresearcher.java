@@ -1,16 +1,12 @@
 package io.paperwire.notify.matching;
 
-import java.io.IOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -117,32 +113,5 @@ final class CompactMultipassPresearcher extends MultipassTermFilteredPresearcher
                 return allPasses.build();
             }
         };
-    }
-
-    /** A token stream of given terms, in order. */
-    private static final class TermListStream extends TokenStream {
-        private final BytesTermAttribute termAttribute = addAttribute(BytesTermAttribute.class);
-        private final Iterable<BytesRef> terms;
-        private Iterator<BytesRef> remaining;
-
-        TermListStream(Iterable<BytesRef> terms) {
-            this.terms = terms;
-        }
-
-        @Override
-        public void reset() throws IOException {
-            super.reset();
-            remaining = terms.iterator();
-        }
-
-        @Override
-        public boolean incrementToken() {
-            if (!remaining.hasNext()) {
-                return false;
-            }
-            clearAttributes();
-            termAttribute.setBytesRef(remaining.next());
-            return true;
-        }
     }
 }

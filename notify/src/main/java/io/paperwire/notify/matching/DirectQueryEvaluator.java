@@ -118,12 +118,9 @@ final class DirectQueryEvaluator {
         }
         int[] offsets = query.getPositions();
         AnalysedField field = field(paper, query.getField());
-        int[][] occurrences = new int[terms.length][];
-        for (int i = 0; i < terms.length; i++) {
-            occurrences[i] = field.tokensOf(terms[i].text());
-            if (occurrences[i].length == 0) {
-                return NO_MATCH;
-            }
+        int[][] occurrences = occurrences(terms, field);
+        if (occurrences == null) {
+            return NO_MATCH;
         }
         for (int first : occurrences[0]) {
             int start = field.position(first) - offsets[0];
@@ -159,12 +156,9 @@ final class DirectQueryEvaluator {
         }
         int[] offsets = query.getPositions();
         AnalysedField field = field(paper, query.getField());
-        int[][] occurrences = new int[terms.length][];
-        for (int i = 0; i < terms.length; i++) {
-            occurrences[i] = field.tokensOf(terms[i].text());
-            if (occurrences[i].length == 0) {
-                return NO_MATCH;
-            }
+        int[][] occurrences = occurrences(terms, field);
+        if (occurrences == null) {
+            return NO_MATCH;
         }
         int[] next = new int[terms.length];
         while (true) {
@@ -186,6 +180,18 @@ final class DirectQueryEvaluator {
                 return NO_MATCH;
             }
         }
+    }
+
+    /** Each term's tokens in the field, in position order; null when a term is absent. */
+    private static int[][] occurrences(Term[] terms, AnalysedField field) {
+        int[][] occurrences = new int[terms.length][];
+        for (int i = 0; i < terms.length; i++) {
+            occurrences[i] = field.tokensOf(terms[i].text());
+            if (occurrences[i].length == 0) {
+                return null;
+            }
+        }
+        return occurrences;
     }
 
     private static boolean hasTokenAt(AnalysedField field, int[] tokens, int position) {
