@@ -303,7 +303,7 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         out.append(String.format(Locale.ROOT, "%-30s %10.0f %9s %12.0f %8s  %s%n", "notify matching (in process)",
                 matching.papersPerSecond(), "", matching.threadCpuNanos() / 1e3 / Math.max(1, matching.papers()),
                 "", String.format(Locale.ROOT, "%d subscriptions, %.1f matches and %.1f candidate queries per paper; "
-                                + "after an untimed warm-up pass over %d papers at %.0f papers/s",
+                                + "after an untimed warm-up of %d papers at %.0f papers/s",
                         matching.subscriptions(), matching.matchesPerPaper(), matching.candidateQueriesPerPaper(),
                         matching.warmUpPapers(), matching.warmUpPapersPerSecond())));
         row(out, "notify service", notifyService, passThrough, String.format(Locale.ROOT,

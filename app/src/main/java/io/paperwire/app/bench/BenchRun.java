@@ -107,6 +107,14 @@ public final class BenchRun {
      * The warm-up pass's own rate is reported too, as the cold figure.
      */
     private static final int MATCH_WARM_UP = 20_000;
+    /**
+     * The warm-up rounds over its papers again until the JIT compiler has been quiet for {@link #QUIET_SECONDS}
+     * seconds in a row (compiling less than {@link #QUIET_SHARE} of the wall-clock time, by the JVM's own
+     * compilation-time counter), and stops after this long at most, quiet or not.
+     */
+    private static final Duration MATCH_WARM_UP_LIMIT = Duration.ofSeconds(60);
+    private static final int QUIET_SECONDS = 2;
+    private static final double QUIET_SHARE = 0.05;
     /** Papers ingest parses in a dry run before it is measured. */
     private static final int WARM_UP_PAPERS = 2_000;
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
@@ -490,11 +498,14 @@ public final class BenchRun {
             // As many threads as the notify service runs by default, each matching its own slice of the papers
             // (the service's stream threads each own partitions of papers.enriched and share one matcher).
             int threadCount = NotifyConfig.DEFAULT_STREAM_THREADS;
-            // A long-running service matches with warm (JIT-compiled) code: warm up on a few papers first, untimed,
-            // their results discarded, and take the figures per paper from the timed run alone.
+            // A long-running service matches with warm (JIT-compiled) code: warm up first, untimed, results
+            // discarded, and take the figures per paper from the timed run alone (see MATCH_WARM_UP).
             List<EnrichedPaper> warmUp = papers.subList(0, Math.min(papers.size(), MATCH_WARM_UP));
             long warmUpStart = System.nanoTime();
-            update("notify matching: warming up on %d papers with %d threads, untimed", warmUp.size(), threadCount);
+            update("notify matching: warming up with %d threads until the JIT compiler is quiet (at most %d s), "
+                    + "untimed", threadCount, MATCH_WARM_UP_LIMIT.toSeconds());
+            java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong warmUpMatched = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.ExecutorService warmers = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
             try {
                 List<java.util.concurrent.Future<?>> warming = new ArrayList<>();
@@ -503,11 +514,21 @@ public final class BenchRun {
                     List<EnrichedPaper> slice = warmUp.subList(Math.min(warmUp.size(), t * warmUpSlice),
                             Math.min(warmUp.size(), (t + 1) * warmUpSlice));
                     warming.add(warmers.submit(() -> {
-                        for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
-                            matcher.match(slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK)));
+                        // At least one pass over the slice, then round again until the JIT has settled.
+                        boolean firstPass = true;
+                        while ((firstPass || !warm.get()) && !slice.isEmpty()) {
+                            for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
+                                List<EnrichedPaper> chunk = slice.subList(from,
+                                        Math.min(slice.size(), from + MATCH_CHUNK));
+                                matcher.match(chunk);
+                                warmUpMatched.addAndGet(chunk.size());
+                            }
+                            firstPass = false;
                         }
                     }));
                 }
+                waitForQuietCompiler(warmUpStart);
+                warm.set(true);
                 for (java.util.concurrent.Future<?> slice : warming) {
                     slice.get();
                 }
@@ -521,6 +542,7 @@ public final class BenchRun {
             }
             Duration warmUpElapsed = Duration.ofNanos(System.nanoTime() - warmUpStart);
             MatchStats before = matcher.stats();
+            double expectedMatchesPerPaper = before.papers() == 0 ? 0 : (double) before.matches() / before.papers();
             java.util.concurrent.atomic.AtomicLong matchedSoFar = new java.util.concurrent.atomic.AtomicLong();
             java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
             List<PairSet> found = new ArrayList<>();
@@ -532,7 +554,10 @@ public final class BenchRun {
                 for (int t = 0; t < threadCount; t++) {
                     List<EnrichedPaper> slice = papers.subList(Math.min(papers.size(), t * sliceSize),
                             Math.min(papers.size(), (t + 1) * sliceSize));
-                    PairSet own = pairs.emptyLike(); // one per thread: no lock between the matching threads
+                    // One per thread (no lock between the matching threads), sized from the warm-up's matches per
+                    // paper so that recording the pairs does not copy growing arrays while the matching is timed.
+                    PairSet own = pairs.emptyLike((int) Math.min(Integer.MAX_VALUE - 8,
+                            (long) Math.ceil(expectedMatchesPerPaper * slice.size() * 1.25)));
                     found.add(own);
                     slices.add(pool.submit(() -> {
                         long cpuStart = threads.getCurrentThreadCpuTime();
@@ -568,9 +593,30 @@ public final class BenchRun {
             return new MatchingFigures(matched, elapsed, cpu, specs.size(),
                     specs.stream().filter(SubscriptionSpec::active).count(), matcher.storedQueryCount(),
                     stats.candidateQueries() - before.candidateQueries(), stats.queryMatches() - before.queryMatches(),
-                    stats.matches() - before.matches(), load, threadCount, warmUp.size(), warmUpElapsed);
+                    stats.matches() - before.matches(), load, threadCount, warmUpMatched.get(), warmUpElapsed);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the matcher failed", e);
+        }
+    }
+
+    /**
+     * Returns once the JIT compiler has spent less than {@link #QUIET_SHARE} of each of the last
+     * {@link #QUIET_SECONDS} seconds compiling, or when {@link #MATCH_WARM_UP_LIMIT} has passed since {@code start}
+     * (at once where the JVM does not report compilation time).
+     */
+    private void waitForQuietCompiler(long start) throws InterruptedException {
+        java.lang.management.CompilationMXBean compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long lastCompileMillis = compiler.getTotalCompilationTime();
+        int quietSeconds = 0;
+        while (quietSeconds < QUIET_SECONDS
+                && System.nanoTime() - start < MATCH_WARM_UP_LIMIT.toNanos()) {
+            Thread.sleep(1_000);
+            long compileMillis = compiler.getTotalCompilationTime();
+            quietSeconds = compileMillis - lastCompileMillis < QUIET_SHARE * 1_000 ? quietSeconds + 1 : 0;
+            lastCompileMillis = compileMillis;
         }
     }
 

@@ -16,7 +16,7 @@ import java.time.Duration;
  * @param matches            (subscription, paper) matches
  * @param subscriptionLoad   time to load the subscriptions into the matcher
  * @param threads            matching threads (as many as the notify service runs by default: one per core, up to 4)
- * @param warmUpPapers       papers matched in the untimed warm-up pass before the measured one
+ * @param warmUpPapers       papers matched in the untimed warm-up before the measured pass
  * @param warmUpElapsed      wall-clock time of the warm-up pass (its rate is the cold figure: JIT at work)
  */
 public record MatchingFigures(long papers, Duration elapsed, long threadCpuNanos, long subscriptions,

@@ -84,6 +84,16 @@ final class PairSet {
         return new PairSet(codec);
     }
 
+    /**
+     * An empty set with the same codec and room for {@code expectedPairs} before it grows: a timed stage that
+     * records millions of pairs should not pay for copying ever larger arrays while it is measured.
+     */
+    PairSet emptyLike(int expectedPairs) {
+        PairSet set = new PairSet(codec);
+        set.pairs = new long[Math.max(1024, expectedPairs)];
+        return set;
+    }
+
     synchronized void add(String subscriptionId, String paperKey) {
         if (size == pairs.length) {
             pairs = Arrays.copyOf(pairs, pairs.length * 2);

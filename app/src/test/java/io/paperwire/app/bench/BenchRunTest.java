@@ -132,9 +132,12 @@ class BenchRunTest {
         }
         JsonNode matching = json.path("stages").path("notify_matching");
         for (String field : List.of("papers_per_second", "papers_per_cpu_second", "matches_per_paper",
-                "candidate_queries_per_paper", "matched_share_of_subscriptions", "subscription_load_seconds")) {
+                "candidate_queries_per_paper", "matched_share_of_subscriptions", "subscription_load_seconds",
+                "warm_up_papers_per_second")) {
             assertThat(matching.path(field).isNumber()).as("notify_matching." + field).isTrue();
         }
+        // The warm-up matches every paper of the measured set at least once before the timed pass.
+        assertThat(matching.path("warm_up_papers").asLong()).isGreaterThanOrEqualTo(report.counts().matched());
         assertThat(matching.path("matches_per_paper").asDouble() * report.counts().matched())
                 .isCloseTo(report.counts().matcherMatches(), org.assertj.core.data.Offset.offset(0.5));
         for (String field : List.of("p50_ms", "p95_ms", "p99_ms", "max_ms", "achieved_rate_papers_per_second")) {
