@@ -34,9 +34,16 @@ public final class EvalCommand implements Runnable {
         @Option(names = "--train-fraction", defaultValue = "0.8", description = "Share of the file (in order) to train on (default: ${DEFAULT-VALUE}).")
         double trainFraction;
 
+        @Option(names = "--no-prior", description = "Measure only the classifier without the shipped prior "
+                + "(by default the stream's classifier, with the prior, is measured, then the same split without it).")
+        boolean noPrior;
+
         @Override
         public Integer call() throws IOException {
-            new SubjectEvaluation(ArxivTaxonomy.load()).run(dataset, trainFraction, System.out);
+            ArxivTaxonomy taxonomy = ArxivTaxonomy.load();
+            SubjectEvaluation evaluation = noPrior
+                    ? SubjectEvaluation.withoutPrior(taxonomy) : new SubjectEvaluation(taxonomy);
+            evaluation.run(dataset, trainFraction, System.out);
             return 0;
         }
     }
