@@ -1,8 +1,6 @@
 package io.paperwire.app.bench;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -56,6 +54,7 @@ import io.paperwire.schemas.Alert;
 import io.paperwire.schemas.EnrichedPaper;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
+import io.paperwire.schemas.TopicNames;
 import io.paperwire.schemas.Subscription;
 import io.paperwire.schemas.Topic;
 import org.apache.kafka.clients.admin.Admin;
@@ -82,7 +81,8 @@ import org.slf4j.LoggerFactory;
  * then measures in this order, each stage right after its baseline on the same records:
  * <ol>
  *   <li>ingest parse + publish of the measured papers through the real file source and transactional publisher,
- *       after a dry run over up to {@value #WARM_UP_PAPERS} of them has warmed the parsing code;</li>
+ *       after up to {@value #WARM_UP_PAPERS} of them were published the same way into the bench's own warm-up
+ *       topics, untimed, to warm the whole path;</li>
  *   <li>baselines: a raw consumer reading what ingest published, a raw producer writing the same bytes again, and a
  *       pass-through Kafka Streams app (exactly-once v2, enrich's Streams settings) over the same records;</li>
  *   <li>the real enrich app over the same records (kept running);</li>
@@ -193,7 +193,14 @@ public final class BenchRun {
         PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
         String rawTopic = benchTopic("raw");
         String passTopic = benchTopic("pass-through");
-        createBenchTopics(platform, topics.published().name(), rawTopic, passTopic);
+        // Ingest's warm-up publishes through the whole path into topics of its own, never into papers.published.
+        TopicNames standard = platform.topicNames();
+        TopicNames warmUpNames = new TopicNames(benchTopic("warm-up.published"), benchTopic("warm-up.signals"),
+                standard.enriched(), standard.trending(), standard.subscriptions(), standard.alerts(),
+                standard.deliveries(), benchTopic("warm-up.checkpoints"), benchTopic("warm-up.deadletters"));
+        createBenchTopics(platform, topics.published().name(), rawTopic, passTopic, warmUpNames.published(),
+                warmUpNames.signals(), warmUpNames.checkpoints(), warmUpNames.deadLetters());
+        IngestTopics warmUpTopics = IngestTopics.from(PaperwireTopics.fromConfig(warmUpNames, platform.serdeConfig()));
         Set<String> measuredKeys = keysOf(papers.measured());
         Set<String> endToEndKeys = keysOf(papers.endToEnd());
         Set<String> latencyKeys = keysOf(papers.latency());
@@ -239,11 +246,19 @@ public final class BenchRun {
              TopicTail<String, Alert> alertTail = TopicTail.fromNow(bootstrap, topics.alerts().name(),
                      new StringDeserializer(), topics.alerts().valueSerde().deserializer())) {
 
-            // 2. ingest parse + publish, after a dry run has warmed the parsing code (it runs first in a cold JVM)
-            progress.phase(2, PHASES, "ingest " + n + " papers (after a dry-run warm-up)");
-            try (IngestRuntime warmUp = IngestRuntime.dryRun(IngestOptions.defaults(bootstrap),
-                    new PrintStream(OutputStream.nullOutputStream()), IngestListener.silent())) {
-                warmUp.run(List.of(new FileSource(FileSource.Settings.of(List.of(warmUpFile), false))));
+            // 2. ingest parse + publish. Ingest runs first, in a cold JVM, and the raw producer it is compared with
+            // runs after it on warm client code: so ingest's whole path (parse, dedup, Avro, transactional
+            // publish) is first warmed on up to WARM_UP_PAPERS papers published into the bench's own warm-up
+            // topics, untimed.
+            progress.phase(2, PHASES, "ingest " + n + " papers (after a warm-up publishing to scratch topics)");
+            try (IngestRuntime warmUp = IngestRuntime.connect(IngestOptions.defaults(bootstrap)
+                    .withTransactionalId("paperwire-bench-ingest-warm-up-" + runId), warmUpTopics,
+                    IngestListener.silent())) {
+                IngestSummary warmed = warmUp.run(List.of(new FileSource(
+                        FileSource.Settings.of(List.of(warmUpFile), false))));
+                warmed.total().failure().ifPresent(f -> {
+                    throw new IllegalStateException("ingest's warm-up failed: " + f);
+                });
             }
             long cpu = ResourceSampler.processCpuNanos();
             long start = System.nanoTime();
@@ -810,7 +825,9 @@ public final class BenchRun {
 
     private void deleteBenchTopics(Platform platform) {
         try (Admin admin = platform.admin()) {
-            admin.deleteTopics(List.of(benchTopic("raw"), benchTopic("pass-through"))).all()
+            admin.deleteTopics(List.of(benchTopic("raw"), benchTopic("pass-through"),
+                    benchTopic("warm-up.published"), benchTopic("warm-up.signals"),
+                    benchTopic("warm-up.checkpoints"), benchTopic("warm-up.deadletters"))).all()
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
