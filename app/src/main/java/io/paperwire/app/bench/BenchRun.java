@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,9 +22,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -519,91 +523,55 @@ public final class BenchRun {
             long warmUpStart = System.nanoTime();
             update("notify matching: warming up with %d threads until the JIT compiler is quiet (at most %d s), "
                     + "untimed", threadCount, MATCH_WARM_UP_LIMIT.toSeconds());
-            java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
-            java.util.concurrent.atomic.AtomicLong warmUpMatched = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.ExecutorService warmers = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
-            try {
-                List<java.util.concurrent.Future<?>> warming = new ArrayList<>();
-                int warmUpSlice = (warmUp.size() + threadCount - 1) / threadCount;
-                for (int t = 0; t < threadCount; t++) {
-                    List<EnrichedPaper> slice = warmUp.subList(Math.min(warmUp.size(), t * warmUpSlice),
-                            Math.min(warmUp.size(), (t + 1) * warmUpSlice));
-                    warming.add(warmers.submit(() -> {
-                        // At least one pass over the slice, then round again until the JIT has settled.
-                        boolean firstPass = true;
-                        while ((firstPass || !warm.get()) && !slice.isEmpty()) {
-                            for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
-                                List<EnrichedPaper> chunk = slice.subList(from,
-                                        Math.min(slice.size(), from + MATCH_CHUNK));
-                                matcher.match(chunk);
-                                warmUpMatched.addAndGet(chunk.size());
-                            }
-                            firstPass = false;
-                        }
-                    }));
+            AtomicBoolean warm = new AtomicBoolean();
+            AtomicLong warmUpMatched = new AtomicLong();
+            onThreads(slices(warmUp, threadCount), "warming up the matcher", slice -> {
+                // At least one pass over the slice, then round again until the JIT has settled.
+                boolean firstPass = true;
+                while ((firstPass || !warm.get()) && !slice.isEmpty()) {
+                    for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
+                        List<EnrichedPaper> chunk = slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK));
+                        matcher.match(chunk);
+                        warmUpMatched.addAndGet(chunk.size());
+                    }
+                    firstPass = false;
                 }
+            }, () -> {
                 waitForQuietCompiler(warmUpStart);
                 warm.set(true);
-                for (java.util.concurrent.Future<?> slice : warming) {
-                    slice.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while warming up the matcher", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("matching failed while warming up: " + e.getCause(), e.getCause());
-            } finally {
-                warmers.shutdownNow();
-            }
+            });
             Duration warmUpElapsed = Duration.ofNanos(System.nanoTime() - warmUpStart);
             MatchStats before = matcher.stats();
             double expectedMatchesPerPaper = before.papers() == 0 ? 0 : (double) before.matches() / before.papers();
-            java.util.concurrent.atomic.AtomicLong matchedSoFar = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.atomic.AtomicLong cpuNanos = new java.util.concurrent.atomic.AtomicLong();
-            List<PairSet> found = new ArrayList<>();
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threadCount);
-            long start = System.nanoTime();
-            try {
-                List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
-                int sliceSize = (papers.size() + threadCount - 1) / threadCount;
-                for (int t = 0; t < threadCount; t++) {
-                    List<EnrichedPaper> slice = papers.subList(Math.min(papers.size(), t * sliceSize),
-                            Math.min(papers.size(), (t + 1) * sliceSize));
-                    // One per thread (no lock between the matching threads), sized from the warm-up's matches per
-                    // paper so that recording the pairs does not copy growing arrays while the matching is timed.
-                    PairSet own = pairs.emptyLike((int) Math.min(Integer.MAX_VALUE - 8,
-                            (long) Math.ceil(expectedMatchesPerPaper * slice.size() * 1.25)));
-                    found.add(own);
-                    slices.add(pool.submit(() -> {
-                        long cpuStart = threads.getCurrentThreadCpuTime();
-                        for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
-                            List<EnrichedPaper> chunk = slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK));
-                            for (PaperMatches result : matcher.match(chunk)) {
-                                for (SubscriptionMatch match : result.matches()) {
-                                    own.add(match.subscriptionId(), match.paperKey());
-                                }
-                            }
-                            update("notify matching: %d/%d papers", matchedSoFar.addAndGet(chunk.size()),
-                                    papers.size());
-                        }
-                        cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
-                    }));
-                }
-                for (java.util.concurrent.Future<?> slice : slices) {
-                    slice.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while matching", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("matching failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
+            AtomicLong matchedSoFar = new AtomicLong();
+            AtomicLong cpuNanos = new AtomicLong();
+            List<List<EnrichedPaper>> slices = slices(papers, threadCount);
+            // One pair set per thread (no lock between the matching threads), sized from the warm-up's matches per
+            // paper so that recording the pairs does not copy growing arrays while the matching is timed.
+            Map<List<EnrichedPaper>, PairSet> found = new IdentityHashMap<>();
+            for (List<EnrichedPaper> slice : slices) {
+                found.put(slice, pairs.emptyLike((int) Math.min(Integer.MAX_VALUE - 8,
+                        (long) Math.ceil(expectedMatchesPerPaper * slice.size() * 1.25))));
             }
+            long start = System.nanoTime();
+            onThreads(slices, "matching", slice -> {
+                PairSet own = found.get(slice);
+                long cpuStart = threads.getCurrentThreadCpuTime();
+                for (int from = 0; from < slice.size(); from += MATCH_CHUNK) {
+                    List<EnrichedPaper> chunk = slice.subList(from, Math.min(slice.size(), from + MATCH_CHUNK));
+                    for (PaperMatches result : matcher.match(chunk)) {
+                        for (SubscriptionMatch match : result.matches()) {
+                            own.add(match.subscriptionId(), match.paperKey());
+                        }
+                    }
+                    update("notify matching: %d/%d papers", matchedSoFar.addAndGet(chunk.size()), papers.size());
+                }
+                cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuStart);
+            }, () -> { });
             long matched = matchedSoFar.get();
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             long cpu = cpuNanos.get();
-            found.forEach(pairs::addAll);
+            found.values().forEach(pairs::addAll);
             MatchStats stats = matcher.stats();
             return new MatchingFigures(matched, elapsed, cpu, specs.size(),
                     specs.stream().filter(SubscriptionSpec::active).count(), matcher.storedQueryCount(),
@@ -611,6 +579,52 @@ public final class BenchRun {
                     stats.matches() - before.matches(), load, threadCount, warmUpMatched.get(), warmUpElapsed);
         } catch (IOException e) {
             throw new UncheckedIOException("closing the matcher failed", e);
+        }
+    }
+
+    /** Work on one thread's slice of the papers. */
+    private interface SliceWork {
+        void run(List<EnrichedPaper> slice);
+    }
+
+    /** What the calling thread does while the slices are worked on. */
+    private interface WhileRunning {
+        void run() throws InterruptedException;
+    }
+
+    /** {@code papers} in {@code count} contiguous slices of (nearly) equal size; some may be empty. */
+    private static List<List<EnrichedPaper>> slices(List<EnrichedPaper> papers, int count) {
+        int size = (papers.size() + count - 1) / count;
+        List<List<EnrichedPaper>> slices = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            slices.add(papers.subList(Math.min(papers.size(), t * size), Math.min(papers.size(), (t + 1) * size)));
+        }
+        return slices;
+    }
+
+    /**
+     * Works on each slice in a thread of its own, runs {@code whileRunning} on the calling thread, then waits for
+     * every slice; a failure in one is rethrown, saying what was being done.
+     */
+    private static void onThreads(List<List<EnrichedPaper>> slices, String what, SliceWork work,
+                                  WhileRunning whileRunning) {
+        ExecutorService pool = Executors.newFixedThreadPool(slices.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (List<EnrichedPaper> slice : slices) {
+                running.add(pool.submit(() -> work.run(slice)));
+            }
+            whileRunning.run();
+            for (Future<?> slice : running) {
+                slice.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
