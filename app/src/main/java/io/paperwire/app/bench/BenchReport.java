@@ -31,6 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param passThrough         baseline: a pass-through Kafka Streams app, exactly-once v2
  * @param ingest              stage: ingest parse + publish through the real file source and publisher
  * @param enrich              stage: the real enrich app
+ * @param enrichWarmUp        the untimed warm-up of enrich (its own application id and topics) before the
+ *                            pass-through and enrich were measured
  * @param matching            stage: notify's matcher in process
  * @param notifyService       stage: the real notify service (matching, alert ledger, alerts) on the same papers,
  *                            from the moment its start returned (subscriptions loaded)
@@ -43,7 +45,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public record BenchReport(BenchSettings settings, String cluster, String paperOrigin, MachineInfo machine,
                           Instant startedAt, Duration elapsed, Counts counts, Throughput rawProducer,
                           Throughput rawConsumer, Throughput passThrough, Throughput ingest, Throughput enrich,
-                          MatchingFigures matching, Throughput notifyService, Duration notifyStartup,
+                          WarmUp enrichWarmUp, MatchingFigures matching, Throughput notifyService, Duration notifyStartup,
                           Throughput endToEnd,
                           LatencyFigures latency, Memory memory) {
 
@@ -203,7 +205,12 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         throughput(baselines.putObject("pass_through_streams"), passThrough);
         ObjectNode stages = root.putObject("stages");
         stage(stages.putObject("ingest"), ingest, "raw_producer", rawProducer);
-        stage(stages.putObject("enrich"), enrich, "pass_through_streams", passThrough);
+        ObjectNode enrichStage = stages.putObject("enrich");
+        stage(enrichStage, enrich, "pass_through_streams", passThrough);
+        enrichStage.put("warm_up_papers", enrichWarmUp.papers());
+        number(enrichStage, "warm_up_seconds", enrichWarmUp.elapsed().toNanos() / 1e9);
+        number(enrichStage, "warm_up_papers_per_second", enrichWarmUp.papersPerSecond());
+        enrichStage.put("warm_up_jit_settled", enrichWarmUp.settled());
         ObjectNode match = stages.putObject("notify_matching");
         match.put("papers", matching.papers());
         match.put("threads", matching.threads());
@@ -299,7 +306,10 @@ public record BenchReport(BenchSettings settings, String cluster, String paperOr
         row(out, "baseline: raw consumer", rawConsumer, null, null);
         row(out, "baseline: pass-through EOS v2", passThrough, null, null);
         row(out, "ingest parse + publish", ingest, rawProducer, "raw producer");
-        row(out, "enrich", enrich, passThrough, "pass-through");
+        row(out, "enrich", enrich, passThrough, String.format(Locale.ROOT,
+                "pass-through; both after an untimed enrich warm-up of %d papers at %.0f papers/s (%.0f s, %s)",
+                enrichWarmUp.papers(), enrichWarmUp.papersPerSecond(), enrichWarmUp.elapsed().toNanos() / 1e9,
+                enrichWarmUp.settled() ? "JIT settled" : "JIT still compiling at --warm-up-limit"));
         out.append(String.format(Locale.ROOT, "%-30s %10.0f %9s %12.0f %8s  %s%n", "notify matching (in process)",
                 matching.papersPerSecond(), "", matching.threadCpuNanos() / 1e3 / Math.max(1, matching.papers()),
                 "", String.format(Locale.ROOT, "%d subscriptions, %.1f matches and %.1f candidate queries per paper; "

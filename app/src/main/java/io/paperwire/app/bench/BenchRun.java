@@ -2,6 +2,7 @@ package io.paperwire.app.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ import io.paperwire.app.config.Settings;
 import io.paperwire.app.platform.Platform;
 import io.paperwire.app.services.EnrichRunner;
 import io.paperwire.app.services.NotifyRunner;
+import io.paperwire.enrich.EnrichConfig;
 import io.paperwire.enrich.EnrichService;
 import io.paperwire.ingest.IngestListener;
 import io.paperwire.ingest.IngestOptions;
@@ -112,12 +114,20 @@ public final class BenchRun {
      */
     private static final int MATCH_WARM_UP = 20_000;
     /**
-     * The warm-up rounds over its papers again until the JIT compiler has been quiet for {@link #QUIET_SECONDS}
-     * seconds in a row (compiling less than {@link #QUIET_SHARE} of the wall-clock time, by the JVM's own
-     * compilation-time counter), and stops after this long at most, quiet or not.
+     * The matching warm-up rounds over its papers again until the JIT compiler has been quiet for
+     * {@link #QUIET_SECONDS} seconds in a row (compiling less than {@link #QUIET_SHARE} of the wall-clock time, by
+     * the JVM's own compilation-time counter), and stops after {@link BenchSettings#warmUpLimit()} at most.
      */
-    private static final Duration MATCH_WARM_UP_LIMIT = Duration.ofSeconds(60);
     private static final int QUIET_SECONDS = 2;
+    /**
+     * Papers enrich's warm-up publishes at a time. It goes on until the JIT compiler was quiet (as above) while two
+     * chunks in a row were enriched, or until {@link BenchSettings#warmUpLimit()}. Enrich needs it more than any
+     * other stage: in a JVM that also runs the broker, the registry and Streams, the JIT compiler was still busy
+     * with enrich's code (keyword extraction, the classifier, the Avro serdes, the producer) for 40 s and more,
+     * and the C2 compiler took over half a core of the two for that long (JFR, docs/enrich.md).
+     */
+    private static final int ENRICH_WARM_UP_CHUNK = 1_000;
+    private static final int QUIET_CHUNKS = 2;
     private static final double QUIET_SHARE = 0.05;
     /** Papers ingest parses in a dry run before it is measured. */
     private static final int WARM_UP_PAPERS = 2_000;
@@ -197,14 +207,18 @@ public final class BenchRun {
         PaperwireTopics topics = PaperwireTopics.fromConfig(platform.topicNames(), platform.serdeConfig());
         String rawTopic = benchTopic("raw");
         String passTopic = benchTopic("pass-through");
-        // Ingest's warm-up publishes through the whole path into topics of its own, never into papers.published.
+        // The warm-ups of ingest and enrich publish through the whole path into topics of their own, never into
+        // the paperwire topics.
         TopicNames standard = platform.topicNames();
         TopicNames warmUpNames = new TopicNames(benchTopic("warm-up.published"), benchTopic("warm-up.signals"),
-                standard.enriched(), standard.trending(), standard.subscriptions(), standard.alerts(),
-                standard.deliveries(), benchTopic("warm-up.checkpoints"), benchTopic("warm-up.deadletters"));
+                benchTopic("warm-up.enriched"), benchTopic("warm-up.trending"), standard.subscriptions(),
+                standard.alerts(), standard.deliveries(), benchTopic("warm-up.checkpoints"),
+                benchTopic("warm-up.deadletters"));
         createBenchTopics(platform, topics.published().name(), rawTopic, passTopic, warmUpNames.published(),
-                warmUpNames.signals(), warmUpNames.checkpoints(), warmUpNames.deadLetters());
-        IngestTopics warmUpTopics = IngestTopics.from(PaperwireTopics.fromConfig(warmUpNames, platform.serdeConfig()));
+                warmUpNames.signals(), warmUpNames.enriched(), warmUpNames.trending(), warmUpNames.checkpoints(),
+                warmUpNames.deadLetters());
+        PaperwireTopics warmUpPaperwireTopics = PaperwireTopics.fromConfig(warmUpNames, platform.serdeConfig());
+        IngestTopics warmUpTopics = IngestTopics.from(warmUpPaperwireTopics);
         Set<String> measuredKeys = keysOf(papers.measured());
         Set<String> endToEndKeys = keysOf(papers.endToEnd());
         Set<String> latencyKeys = keysOf(papers.latency());
@@ -216,6 +230,8 @@ public final class BenchRun {
         Throughput rawProducer;
         Throughput passThrough;
         Throughput enrichFigure;
+        WarmUp enrichWarmUp;
+        long ingestWarmUpPublished;
         Throughput notifyFigure;
         Duration notifyStartup;
         Throughput endToEnd;
@@ -263,6 +279,7 @@ public final class BenchRun {
                 warmed.total().failure().ifPresent(f -> {
                     throw new IllegalStateException("ingest's warm-up failed: " + f);
                 });
+                ingestWarmUpPublished = warmed.total().published();
             }
             long cpu = ResourceSampler.processCpuNanos();
             long start = System.nanoTime();
@@ -277,7 +294,8 @@ public final class BenchRun {
             });
 
             // 3. baselines: raw consumer, raw producer, pass-through Streams
-            progress.phase(3, PHASES, "baselines: raw consumer, raw producer, pass-through Streams (EOS v2)");
+            progress.phase(3, PHASES, "baselines: raw consumer, raw producer, then an untimed enrich warm-up and the "
+                    + "pass-through Streams app (EOS v2)");
             cpu = ResourceSampler.processCpuNanos();
             start = System.nanoTime();
             awaitUntil("the raw consumer to read " + published + " published records", () -> {
@@ -290,6 +308,8 @@ public final class BenchRun {
             ingest = new Throughput(published, publishedTail.bytes(), ingestElapsed, ingestCpu);
             rawProducer = produceRaw(bootstrap, rawTopic, publishedRecords);
             publishedRecords.clear();
+            // Enrich's warm-up runs before the pass-through, so both are measured on warm Streams client code.
+            enrichWarmUp = warmUpEnrich(platform, warmUpPaperwireTopics, papers.measured(), ingestWarmUpPublished);
             passThrough = passThrough(platform, topics.published().name(), passTopic, published);
 
             // 4. enrich
@@ -429,7 +449,7 @@ public final class BenchRun {
         String cluster = platform.embeddedKafka() ? "embedded broker" : bootstrap;
         BenchReport report = new BenchReport(settings, cluster, papers.origin(), MachineInfo.current(), startedAt,
                 Duration.ofNanos(System.nanoTime() - runStart), counts, rawProducer, rawConsumer, passThrough, ingest,
-                enrichFigure, matching, notifyFigure, notifyStartup, endToEnd, latency, memory);
+                enrichFigure, enrichWarmUp, matching, notifyFigure, notifyStartup, endToEnd, latency, memory);
         return new Result(report, new BenchEvidence(List.copyOf(enriched), List.copyOf(specs),
                 matcherPairs::asStrings, alertPairs::asStrings));
     }
@@ -522,7 +542,7 @@ public final class BenchRun {
             List<EnrichedPaper> warmUp = papers.subList(0, Math.min(papers.size(), MATCH_WARM_UP));
             long warmUpStart = System.nanoTime();
             update("notify matching: warming up with %d threads until the JIT compiler is quiet (at most %d s), "
-                    + "untimed", threadCount, MATCH_WARM_UP_LIMIT.toSeconds());
+                    + "untimed", threadCount, settings.warmUpLimit().toSeconds());
             AtomicBoolean warm = new AtomicBoolean();
             AtomicLong warmUpMatched = new AtomicLong();
             onThreads(slices(warmUp, threadCount), "warming up the matcher", slice -> {
@@ -629,19 +649,89 @@ public final class BenchRun {
     }
 
     /**
+     * Runs the real enrich app, untimed, with an application id, state directory and topics of its own (the bench's
+     * warm-up topics), first over the papers ingest's warm-up published there, then over copies of the measured
+     * papers under fresh keys, {@link #ENRICH_WARM_UP_CHUNK} at a time, until the JIT compiler was quiet while
+     * {@link #QUIET_CHUNKS} chunks in a row were enriched, or until {@link BenchSettings#warmUpLimit()}. A long-running
+     * enrich service runs compiled code; measured straight after its start it ran in the JIT's queue. Nothing of
+     * this app's state reaches the measured one: each application id has its own counts and classifier.
+     */
+    private WarmUp warmUpEnrich(Platform platform, PaperwireTopics warmUpTopics, List<Paper> papers,
+                                long alreadyPublished) throws InterruptedException {
+        EnrichConfig base = EnrichRunner.config(platform);
+        EnrichConfig config = base.withInstance("paperwire-bench-enrich-warm-up-" + runId,
+                base.stateDir().resolveSibling("enrich-warm-up"));
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        boolean compilerTimed = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+        Map<String, Object> producerConfig = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.CLIENT_ID_CONFIG, "paperwire-bench-enrich-warm-up-" + runId);
+        long start = System.nanoTime();
+        long deadline = start + settings.warmUpLimit().toNanos();
+        long expected = alreadyPublished;
+        long sent = 0;
+        int quietChunks = 0;
+        EnrichService service = new EnrichService(config, warmUpTopics);
+        try (Producer<String, Paper> producer = new KafkaProducer<>(producerConfig,
+                     warmUpTopics.published().keySerde().serializer(),
+                     warmUpTopics.published().valueSerde().serializer());
+             TopicTail<byte[], byte[]> tail = TopicTail.fromNow(platform.bootstrapServers(),
+                     warmUpTopics.enriched().name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            service.start();
+            awaitWarmUpEnriched(service, tail, expected);
+            do {
+                long compiledBefore = compilerTimed ? compiler.getTotalCompilationTime() : 0;
+                long chunkStart = System.nanoTime();
+                for (int i = 0; i < ENRICH_WARM_UP_CHUNK; i++, sent++) {
+                    Paper paper = papers.get((int) (sent % papers.size()));
+                    String key = paper.getKey() + "~warm-up-" + sent / papers.size();
+                    producer.send(new ProducerRecord<>(warmUpTopics.published().name(), key,
+                            Paper.newBuilder(paper).setKey(key).build()));
+                }
+                producer.flush();
+                expected += ENRICH_WARM_UP_CHUNK;
+                awaitWarmUpEnriched(service, tail, expected);
+                double chunkMillis = (System.nanoTime() - chunkStart) / 1e6;
+                double compilingShare = compilerTimed
+                        ? (compiler.getTotalCompilationTime() - compiledBefore) / Math.max(1, chunkMillis) : 1;
+                quietChunks = compilingShare < QUIET_SHARE ? quietChunks + 1 : 0;
+                update("enrich warm-up (untimed): %d papers in %.0f s, JIT compiling %.0f %% of the last chunk's time",
+                        tail.count(), (System.nanoTime() - start) / 1e9, 100 * compilingShare);
+            } while (quietChunks < QUIET_CHUNKS && System.nanoTime() < deadline);
+            return new WarmUp(tail.count(), Duration.ofNanos(System.nanoTime() - start), quietChunks >= QUIET_CHUNKS);
+        } finally {
+            service.close(EnrichRunner.closeTimeout());
+        }
+    }
+
+    private void awaitWarmUpEnriched(EnrichService service, TopicTail<byte[], byte[]> tail, long expected)
+            throws InterruptedException {
+        awaitUntil("enrich's warm-up to enrich " + expected + " papers", () -> {
+            service.failure().ifPresent(e -> {
+                throw new IllegalStateException("enrich's warm-up failed: " + e.getMessage(), e);
+            });
+            tail.poll(r -> { });
+            return tail.count() >= expected;
+        });
+    }
+
+    /**
      * Returns once the JIT compiler has spent less than {@link #QUIET_SHARE} of each of the last
-     * {@link #QUIET_SECONDS} seconds compiling, or when {@link #MATCH_WARM_UP_LIMIT} has passed since {@code start}
+     * {@link #QUIET_SECONDS} seconds compiling, or when {@link BenchSettings#warmUpLimit()} has passed since {@code start}
      * (at once where the JVM does not report compilation time).
      */
     private void waitForQuietCompiler(long start) throws InterruptedException {
-        java.lang.management.CompilationMXBean compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
             return;
         }
         long lastCompileMillis = compiler.getTotalCompilationTime();
         int quietSeconds = 0;
         while (quietSeconds < QUIET_SECONDS
-                && System.nanoTime() - start < MATCH_WARM_UP_LIMIT.toNanos()) {
+                && System.nanoTime() - start < settings.warmUpLimit().toNanos()) {
             Thread.sleep(1_000);
             long compileMillis = compiler.getTotalCompilationTime();
             quietSeconds = compileMillis - lastCompileMillis < QUIET_SHARE * 1_000 ? quietSeconds + 1 : 0;
@@ -840,8 +930,9 @@ public final class BenchRun {
     private void deleteBenchTopics(Platform platform) {
         try (Admin admin = platform.admin()) {
             admin.deleteTopics(List.of(benchTopic("raw"), benchTopic("pass-through"),
-                    benchTopic("warm-up.published"), benchTopic("warm-up.signals"),
-                    benchTopic("warm-up.checkpoints"), benchTopic("warm-up.deadletters"))).all()
+                    benchTopic("warm-up.published"), benchTopic("warm-up.signals"), benchTopic("warm-up.enriched"),
+                    benchTopic("warm-up.trending"), benchTopic("warm-up.checkpoints"),
+                    benchTopic("warm-up.deadletters"))).all()
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -16,9 +16,14 @@ import java.util.Optional;
  * @param corpus           a snapshot JSON Lines file whose papers are replicated (varied ids, versions and text)
  *                         instead of generating papers; empty: paperwire's generator
  * @param seed             seed of the papers and subscriptions: the same seed gives the same data
+ * @param warmUpLimit      longest untimed warm-up of enrich and of the in-process matcher: each warms until the JIT
+ *                         compiler is quiet or this long has passed, whichever is first
  */
 public record BenchSettings(int papers, int endToEndPapers, int subscriptions, double offeredRate,
-                            Duration latencyDuration, Optional<Path> corpus, long seed) {
+                            Duration latencyDuration, Optional<Path> corpus, long seed, Duration warmUpLimit) {
+
+    /** The default {@code --warm-up-limit}. */
+    public static final Duration DEFAULT_WARM_UP_LIMIT = Duration.ofSeconds(60);
 
     public BenchSettings {
         if (papers < 1) {
@@ -39,6 +44,10 @@ public record BenchSettings(int papers, int endToEndPapers, int subscriptions, d
             throw new IllegalArgumentException("--latency-duration must be positive, was " + latencyDuration);
         }
         Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(warmUpLimit, "warmUpLimit");
+        if (warmUpLimit.isNegative()) {
+            throw new IllegalArgumentException("--warm-up-limit must not be negative, was " + warmUpLimit);
+        }
     }
 
     /** Papers published at the offered rate: rate × duration, at least one. */

@@ -64,6 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seed of the papers and subscriptions (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--warm-up-limit", paramLabel = "DURATION", defaultValue = "PT60S",
+            description = "Longest untimed warm-up of enrich and of the matcher before each is measured: each runs "
+                    + "until the JIT compiler is quiet or this long has passed, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration warmUpLimit;
+
     @Option(names = "--json", paramLabel = "OUT", description = "Write every figure, the machine and the goals as JSON to OUT.")
     Path json;
 
@@ -83,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(papers, endToEndPapers == null ? papers : endToEndPapers, subscriptions, rate,
-                    latencyDuration, Optional.ofNullable(corpus), seed);
+                    latencyDuration, Optional.ofNullable(corpus), seed, warmUpLimit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -29,7 +29,7 @@ class BenchPapersTest {
     @Test
     void shouldSplitGeneratedPapersIntoThreeSetsWithDistinctKeys() throws Exception {
         BenchPapers papers = BenchPapers.make(new BenchSettings(30, 20, 5, 10, Duration.ofSeconds(1),
-                Optional.empty(), 3));
+                Optional.empty(), 3, BenchSettings.DEFAULT_WARM_UP_LIMIT));
         assertThat(papers.measured()).hasSize(30);
         assertThat(papers.endToEnd()).hasSize(20);
         assertThat(papers.latency()).hasSize(10);
@@ -41,7 +41,7 @@ class BenchPapersTest {
         Optional<Path> sample = SharedData.file(SAMPLE);
         Assumptions.assumeTrue(sample.isPresent(), SharedData.skipReason(SAMPLE));
         BenchPapers papers = BenchPapers.make(new BenchSettings(1500, 100, 5, 50, Duration.ofSeconds(1),
-                sample, 5));
+                sample, 5, BenchSettings.DEFAULT_WARM_UP_LIMIT));
         assertThat(papers.origin()).contains("replicas of 1000 papers");
         assertThat(distinctKeys(papers)).hasSize(1650);
         assertThat(Stream.of(papers.measured(), papers.endToEnd(), papers.latency()).flatMap(List::stream))

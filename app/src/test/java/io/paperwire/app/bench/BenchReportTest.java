@@ -88,7 +88,7 @@ class BenchReportTest {
     private static BenchReport report(int subscriptions, double rate, BenchReport.Counts counts, double ingestRate,
                                       double passThroughRate, double p99, Duration matchingTime) {
         BenchSettings settings = new BenchSettings(1000, 5, subscriptions, rate, Duration.ofSeconds(1),
-                Optional.empty(), 1);
+                Optional.empty(), 1, BenchSettings.DEFAULT_WARM_UP_LIMIT);
         Throughput rawProducer = perSecond(2 * ingestRate);
         Throughput passThrough = perSecond(passThroughRate);
         MatchingFigures matching = new MatchingFigures(1000, matchingTime, 500_000_000L, subscriptions,
@@ -99,7 +99,7 @@ class BenchReportTest {
                 OptionalLong.empty());
         return new BenchReport(settings, "embedded broker", "test", MACHINE, Instant.EPOCH, Duration.ofMinutes(1),
                 counts, rawProducer, perSecond(10_000), passThrough, perSecond(ingestRate),
-                perSecond(passThroughRate / 4), matching, perSecond(100), Duration.ofSeconds(3), perSecond(90),
+                perSecond(passThroughRate / 4), new WarmUp(3000, Duration.ofSeconds(6), true), matching, perSecond(100), Duration.ofSeconds(3), perSecond(90),
                 latency, memory);
     }
 

@@ -45,7 +45,9 @@ class BenchRunTest {
 
     @Test
     void shouldMeasureEveryStageWithCountsThatAddUpAndAlertsThatAPlainLuceneSearchConfirms() throws Exception {
-        BenchSettings settings = new BenchSettings(1000, 50, 1000, 100, Duration.ofSeconds(1), Optional.empty(), 11);
+        // Short warm-ups: this test checks what the bench measures and counts, not how fast.
+        BenchSettings settings = new BenchSettings(1000, 50, 1000, 100, Duration.ofSeconds(1), Optional.empty(), 11,
+                Duration.ofSeconds(5));
         List<String> phases = new ArrayList<>();
         BenchRun.Result result = BenchRun.run(settings, PaperwireConfig.of(Map.of()), new BenchProgress() {
             @Override
@@ -130,6 +132,11 @@ class BenchRunTest {
             assertThat(node.path("ratio_to_baseline").isNumber()).as(stage).isTrue();
             assertThat(node.path("baseline").asText()).as(stage).isNotBlank();
         }
+        // Enrich warmed up on at least one chunk of fresh copies besides ingest's warm-up papers, in its own topics.
+        JsonNode enrich = json.path("stages").path("enrich");
+        assertThat(enrich.path("warm_up_papers").asLong()).isGreaterThanOrEqualTo(1000);
+        assertThat(enrich.path("warm_up_papers_per_second").isNumber()).isTrue();
+        assertThat(enrich.path("warm_up_jit_settled").isBoolean()).isTrue();
         JsonNode matching = json.path("stages").path("notify_matching");
         for (String field : List.of("papers_per_second", "papers_per_cpu_second", "matches_per_paper",
                 "candidate_queries_per_paper", "matched_share_of_subscriptions", "subscription_load_seconds",
