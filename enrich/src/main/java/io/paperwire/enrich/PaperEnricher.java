@@ -4,6 +4,7 @@ import io.paperwire.enrich.keywords.AnalyzedText;
 import io.paperwire.enrich.keywords.DocumentFrequencies;
 import io.paperwire.enrich.keywords.ExtractedKeyword;
 import io.paperwire.enrich.keywords.KeywordExtractor;
+import io.paperwire.enrich.keywords.PlacedKeyword;
 import io.paperwire.enrich.keywords.SeededDocumentFrequencies;
 import io.paperwire.enrich.tags.SubjectClassifier;
 import io.paperwire.enrich.tags.SubjectPrediction;
@@ -104,17 +105,21 @@ public final class PaperEnricher {
     public Result enrich(PaperText paper, boolean countTerms, boolean train) {
         // One analysis of the text for the keywords, the classifier and the topic tags.
         AnalyzedText text = AnalyzedText.of(paper.title(), paper.abstractText());
-        List<ExtractedKeyword> keywords = countTerms
-                ? extractor.observeAndExtract(text)
-                : extractor.extract(text);
+        // Each keyphrase keeps the place it was cut from, so the topic tagger reads its words from the analysis.
+        List<PlacedKeyword> placed = countTerms
+                ? extractor.observeAndExtractPlaced(text)
+                : extractor.extractPlaced(text);
+        List<ExtractedKeyword> keywords = new ArrayList<>(placed.size());
+        for (PlacedKeyword keyword : placed) {
+            keywords.add(keyword.keyword());
+        }
         List<TagMatch> tags = new ArrayList<>(resources.subjectTagger().tag(paper.categories()).tags());
         if (!paper.hasCategories()) {
             SubjectPrediction prediction = classifier.predict(text);
             double minConfidence = LEARNED_MIN_LIFT / Math.max(1, prediction.categories().size());
             tags.addAll(prediction.toTags(LEARNED_MAX_TAGS, minConfidence));
         }
-        List<String> phrases = keywords.stream().map(ExtractedKeyword::phrase).toList();
-        tags.addAll(resources.topicTagger().tag(text, phrases, paper.categories()));
+        tags.addAll(resources.topicTagger().tag(text, placed, paper.categories()));
         boolean trained = train && paper.hasCategories()
                 && classifier.train(text, paper.categories());
         return new Result(new Enrichment(keywords, tags), trained);

@@ -40,25 +40,49 @@ final class CandidatePhrases {
         private final int firstPosition;
         private String surface;
         private final String surfaceText;
+        private final boolean surfaceInTitle;
         private final int surfaceStart;
         private final int surfaceEnd;
         private int occurrences;
         private boolean inTitle;
 
-        /** A candidate whose surface form is already known (an acronym's expansion). */
-        Candidate(String normalized, List<String> unitForms, String surface, int firstPosition) {
-            this(normalized, unitForms, null, 0, 0, firstPosition);
-            this.surface = surface;
+        /** A candidate whose surface form is already known (an acronym's expansion, cut from {@code [start, end)}). */
+        static Candidate withSurface(String normalized, List<String> unitForms, String surface,
+                                     boolean surfaceInTitle, int start, int end, int firstPosition) {
+            Candidate candidate = new Candidate(normalized, unitForms, null, surfaceInTitle, start, end,
+                    firstPosition);
+            candidate.surface = surface;
+            return candidate;
         }
 
-        /** A candidate whose surface form is {@code text[start, end)} with whitespace runs collapsed. */
-        Candidate(String normalized, List<String> unitForms, String text, int start, int end, int firstPosition) {
+        /**
+         * A candidate whose surface form is {@code text[start, end)} with whitespace runs collapsed; {@code text}
+         * is the title when {@code surfaceInTitle}, else the abstract.
+         */
+        Candidate(String normalized, List<String> unitForms, String text, boolean surfaceInTitle, int start,
+                  int end, int firstPosition) {
             this.normalized = normalized;
             this.unitForms = List.copyOf(unitForms);
             this.surfaceText = text;
+            this.surfaceInTitle = surfaceInTitle;
             this.surfaceStart = start;
             this.surfaceEnd = end;
             this.firstPosition = firstPosition;
+        }
+
+        /** Whether the surface form was cut from the title (else from the abstract). */
+        boolean surfaceInTitle() {
+            return surfaceInTitle;
+        }
+
+        /** Where the surface form starts in its field's text. */
+        int surfaceStart() {
+            return surfaceStart;
+        }
+
+        /** Where the surface form ends (exclusive) in its field's text. */
+        int surfaceEnd() {
+            return surfaceEnd;
         }
 
         String normalized() {
@@ -112,8 +136,8 @@ final class CandidatePhrases {
         List<List<Integer>> runs = runs(units);
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         for (Acronym acronym : acronyms.values()) {
-            candidates.computeIfAbsent(acronym.expansion, key -> new Candidate(key, acronym.unitForms,
-                    acronym.surface, acronym.position));
+            candidates.computeIfAbsent(acronym.expansion, key -> Candidate.withSurface(key, acronym.unitForms,
+                    acronym.surface, acronym.inTitle, acronym.start, acronym.end, acronym.position));
         }
         // The normalised form of units [from, to] grows by one unit per step of `to`, so it is appended to one
         // builder; the unit list is only made for a candidate seen for the first time.
@@ -142,8 +166,8 @@ final class CandidatePhrases {
                         List<String> unitForms = acronymForms != null ? acronymForms
                                 : unitForms(units, run, from, to);
                         String text = first.inTitle() ? title : abstractText;
-                        candidate = new Candidate(normalized, unitForms, text, first.start(), last.end(),
-                                run.get(from));
+                        candidate = new Candidate(normalized, unitForms, text, first.inTitle(), first.start(),
+                                last.end(), run.get(from));
                         candidates.put(normalized, candidate);
                     }
                     candidate.occurrences++;
@@ -205,9 +229,12 @@ final class CandidatePhrases {
     private static final Set<String> PRECEDES_VERB = Set.of("we", "they", "i", "you", "he", "she", "can", "cannot",
             "could", "may", "might", "must", "shall", "should", "will", "would");
 
-    /** An acronym's expansion: its normalised form, its words other than stop words, its first occurrence. */
-    private record Acronym(String expansion, List<String> unitForms, String surface, int position, boolean inTitle,
-                           boolean expansionHasStopWords) {
+    /**
+     * An acronym's expansion: its normalised form, its words other than stop words, its surface form and where that
+     * was cut from, its first occurrence.
+     */
+    private record Acronym(String expansion, List<String> unitForms, String surface, int start, int end,
+                           int position, boolean inTitle, boolean expansionHasStopWords) {
     }
 
     private static void addUnits(List<WordToken> tokens, String text, boolean inTitle, WordClasses words,
@@ -324,9 +351,10 @@ final class CandidatePhrases {
                 hasStopWords = true;
             }
         }
-        String surface = collapseWhitespace(
-                text.substring(expansion.get(0).start(), expansion.get(expansion.size() - 1).end()));
-        return new Acronym(normalized.toString(), List.copyOf(unitForms), surface,
+        int start = expansion.get(0).start();
+        int end = expansion.get(expansion.size() - 1).end();
+        String surface = collapseWhitespace(text.substring(start, end));
+        return new Acronym(normalized.toString(), List.copyOf(unitForms), surface, start, end,
                 Math.max(0, unitPosition - expansion.size()), inTitle, hasStopWords);
     }
 

@@ -66,14 +66,35 @@ public final class KeywordExtractor {
 
     /** {@link #observeAndExtract(String, String)} on text already analysed (shared with the classifier). */
     public List<ExtractedKeyword> observeAndExtract(AnalyzedText text) {
-        CandidatePhrases paper = CandidatePhrases.of(text, words);
-        frequencies.observe(termsOf(paper));
-        return extract(paper);
+        return keywordsOf(observeAndExtractPlaced(text));
     }
 
     /** {@link #extract(String, String)} on text already analysed. */
     public List<ExtractedKeyword> extract(AnalyzedText text) {
-        return extract(CandidatePhrases.of(text, words));
+        return keywordsOf(extractPlaced(text));
+    }
+
+    /**
+     * {@link #observeAndExtract(AnalyzedText)}, each keyphrase with the place of the text it was cut from (the same
+     * keyphrases in the same order).
+     */
+    public List<PlacedKeyword> observeAndExtractPlaced(AnalyzedText text) {
+        CandidatePhrases paper = CandidatePhrases.of(text, words);
+        frequencies.observe(termsOf(paper));
+        return extractPlaced(paper);
+    }
+
+    /** {@link #extract(AnalyzedText)}, each keyphrase with the place of the text it was cut from. */
+    public List<PlacedKeyword> extractPlaced(AnalyzedText text) {
+        return extractPlaced(CandidatePhrases.of(text, words));
+    }
+
+    private static List<ExtractedKeyword> keywordsOf(List<PlacedKeyword> placed) {
+        List<ExtractedKeyword> keywords = new ArrayList<>(placed.size());
+        for (PlacedKeyword keyword : placed) {
+            keywords.add(keyword.keyword());
+        }
+        return List.copyOf(keywords);
     }
 
     /** Counts the paper's terms in the document frequencies. */
@@ -86,6 +107,10 @@ public final class KeywordExtractor {
     }
 
     private List<ExtractedKeyword> extract(CandidatePhrases paper) {
+        return keywordsOf(extractPlaced(paper));
+    }
+
+    private List<PlacedKeyword> extractPlaced(CandidatePhrases paper) {
         Map<String, Double> centrality = WordGraph.positionRank(paper);
         // Each unit's rarity once per paper: the frequencies may be a state store, and a unit recurs in many
         // candidates. The counts do not change during extraction.
@@ -130,8 +155,9 @@ public final class KeywordExtractor {
             return padded;
         }
 
-        ExtractedKeyword keyword() {
-            return new ExtractedKeyword(candidate.surface(), candidate.normalized(), score);
+        PlacedKeyword placed() {
+            return new PlacedKeyword(new ExtractedKeyword(candidate.surface(), candidate.normalized(), score),
+                    candidate.surfaceInTitle(), candidate.surfaceStart(), candidate.surfaceEnd());
         }
     }
 
@@ -192,7 +218,7 @@ public final class KeywordExtractor {
      * network"; in exact-match evaluations keeping such parts scored clearly worse), unless skipping would leave
      * fewer than {@link #MIN_KEYPHRASES}.
      */
-    private static List<ExtractedKeyword> select(List<ScoredCandidate> ranked) {
+    private static List<PlacedKeyword> select(List<ScoredCandidate> ranked) {
         List<ScoredCandidate> chosen = new ArrayList<>();
         List<ScoredCandidate> skipped = new ArrayList<>();
         for (ScoredCandidate candidate : ranked) {
@@ -209,9 +235,9 @@ public final class KeywordExtractor {
             chosen.add(skipped.get(i));
         }
         chosen.sort(BEST_CANDIDATE_FIRST);
-        List<ExtractedKeyword> keywords = new ArrayList<>(chosen.size());
+        List<PlacedKeyword> keywords = new ArrayList<>(chosen.size());
         for (ScoredCandidate candidate : chosen) {
-            keywords.add(candidate.keyword());
+            keywords.add(candidate.placed());
         }
         return List.copyOf(keywords);
     }

@@ -14,11 +14,9 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
@@ -74,8 +72,8 @@ public final class PhraseAnalyzer {
             TokenStream stream = new EnglishPossessiveFilter(source);
             stream = new ASCIIFoldingFilter(stream);
             stream = new LowerCaseFilter(stream);
-            // Each token twice: first unstemmed (marked keyword, so the stemmer leaves it), then stemmed.
-            stream = new KeywordRepeatFilter(stream);
+            // The lower-cased term is kept in an attribute before the stemmer changes it.
+            stream = new UnstemmedTermFilter(stream);
             stream = new PorterStemFilter(stream);
             return new TokenStreamComponents(source, stream);
         }
@@ -100,22 +98,20 @@ public final class PhraseAnalyzer {
         Analyzer chain = mayHoldLatex(text) ? analyzer : plainAnalyzer;
         try (TokenStream stream = chain.tokenStream("text", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            KeywordAttribute keyword = stream.addAttribute(KeywordAttribute.class);
+            UnstemmedTermAttribute unstemmed = stream.addAttribute(UnstemmedTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             stream.reset();
-            String lowerCase = null;
             int previousEnd = -1;
             while (stream.incrementToken()) {
-                if (keyword.isKeyword()) {
-                    lowerCase = term.toString();
-                    continue;
-                }
+                String lowerCase = unstemmed.unstemmed();
                 int start = offset.startOffset();
                 int end = offset.endOffset();
                 boolean joined = previousEnd >= 0 && start - previousEnd == 1 && text.charAt(previousEnd) == '-';
                 boolean boundary = previousEnd >= 0 && !joined && !isBlank(text, previousEnd, start);
-                tokens.add(new WordToken(text.substring(start, end), lowerCase, term.toString(),
+                // Most words are their own stem: then the stem is the lower-cased string itself.
+                String stem = lowerCase.contentEquals(term) ? lowerCase : term.toString();
+                tokens.add(new WordToken(text.substring(start, end), lowerCase, stem,
                         StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(type.type()),
                         start, end, joined, boundary));
                 previousEnd = end;

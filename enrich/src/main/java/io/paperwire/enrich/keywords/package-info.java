@@ -8,7 +8,9 @@
  * {@link io.paperwire.enrich.keywords.DocumentFrequencies}: the shipped
  * {@link io.paperwire.enrich.keywords.BackgroundFrequencies} table (counted over real arXiv abstracts by
  * {@link io.paperwire.enrich.keywords.BackgroundTableGenerator}) plus the live counts of every paper seen so far
- * ({@link io.paperwire.enrich.keywords.SeededDocumentFrequencies}).
+ * ({@link io.paperwire.enrich.keywords.SeededDocumentFrequencies}). A paper is analysed once
+ * ({@link io.paperwire.enrich.keywords.AnalyzedText}); keyphrases can come with the place of the text they were cut
+ * from ({@link io.paperwire.enrich.keywords.PlacedKeyword}), so the topic tagger reads their words from that analysis.
  *
  * <p>{@link io.paperwire.enrich.keywords.KeywordEvaluation} measures quality against a gold keyphrase dataset
  * (P, R and F1 at 5 and 10); {@code docs/keywords.md} gives the method and the numbers. Nothing here touches Kafka.

@@ -1,6 +1,7 @@
 package io.paperwire.enrich.tags;
 
 import io.paperwire.enrich.keywords.AnalyzedText;
+import io.paperwire.enrich.keywords.PlacedKeyword;
 import io.paperwire.enrich.keywords.WordToken;
 import io.paperwire.schemas.TagKind;
 import java.util.ArrayList;
@@ -152,16 +153,16 @@ public final class TopicTagger {
         Map<Integer, Hits> hits = new HashMap<>();
         scan(title, Field.TITLE, 0, hits);
         scan(abstractText, Field.ABSTRACT, 0, hits);
-        return tags(keyphrases, categories, hits);
-    }
-
-    /** Adds the keyphrase hits and turns all hits into tags, best first. */
-    private List<TagMatch> tags(List<String> keyphrases, List<String> categories, Map<Integer, Hits> hits) {
         if (keyphrases != null) {
             for (int k = 0; k < keyphrases.size(); k++) {
                 scan(keyphrases.get(k), Field.KEYPHRASES, k, hits);
             }
         }
+        return tags(categories, hits);
+    }
+
+    /** Turns all hits into tags, best first. */
+    private List<TagMatch> tags(List<String> categories, Map<Integer, Hits> hits) {
         List<TagMatch> tags = new ArrayList<>();
         for (Map.Entry<Integer, Hits> entry : hits.entrySet()) {
             Topic topic = taxonomy.topics().get(entry.getKey());
@@ -184,22 +185,90 @@ public final class TopicTagger {
     /**
      * {@link #tag(String, String, List, List)} on a paper's shared analysis: title and abstract are not tokenised
      * again. Their words' plural-folded forms come from the analysis's lower-cased (ASCII-folded) words, so an
-     * accented spelling matches the plain one ("naïve Bayes" matches "naive bayes"); keyphrases are tokenised
-     * here as before.
+     * accented spelling matches the plain one ("naïve Bayes" matches "naive bayes").
+     *
+     * <p>A keyphrase is read from the analysed words of the place it was cut from when that gives exactly the
+     * tokens that tokenising the phrase on its own would give: the phrase is that place's text verbatim (no
+     * whitespace was collapsed) and holds only ASCII characters other than those LaTeX markup starts with, so
+     * neither ASCII folding nor either LaTeX filter changes anything, and the standard tokenizer splits the phrase
+     * where it split the text (the place starts and ends at word boundaries). Any other keyphrase is tokenised
+     * on its own, as {@link #tag(String, String, List, List)} does.
      */
-    public List<TagMatch> tag(AnalyzedText text, List<String> keyphrases, List<String> categories) {
+    public List<TagMatch> tag(AnalyzedText text, List<PlacedKeyword> keyphrases, List<String> categories) {
         Map<Integer, Hits> hits = new HashMap<>();
         EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
-        scan(text.title(), pluralTokens(text.titleWords(), stemmer), Field.TITLE, 0, hits);
-        scan(text.abstractText(), pluralTokens(text.abstractWords(), stemmer), Field.ABSTRACT, 0, hits);
-        return tags(keyphrases, categories, hits);
+        List<StemmedTokenizer.Token> titleTokens = pluralTokens(text.titleWords(), 0, text.titleWords().size(), 0,
+                stemmer);
+        List<StemmedTokenizer.Token> abstractTokens = pluralTokens(text.abstractWords(), 0,
+                text.abstractWords().size(), 0, stemmer);
+        scan(text.title(), titleTokens, Field.TITLE, 0, hits);
+        scan(text.abstractText(), abstractTokens, Field.ABSTRACT, 0, hits);
+        if (keyphrases != null) {
+            for (int k = 0; k < keyphrases.size(); k++) {
+                PlacedKeyword keyphrase = keyphrases.get(k);
+                String phrase = keyphrase.keyword().phrase();
+                List<WordToken> words = keyphrase.inTitle() ? text.titleWords() : text.abstractWords();
+                String field = keyphrase.inTitle() ? text.title() : text.abstractText();
+                List<StemmedTokenizer.Token> tokens = isVerbatimPlainPlace(phrase, field, keyphrase)
+                        ? placeTokens(words, keyphrase.start(), keyphrase.end(), stemmer)
+                        : tokenizer.tokens(phrase);
+                scan(phrase, tokens, Field.KEYPHRASES, k, hits);
+            }
+        }
+        return tags(categories, hits);
     }
 
-    /** The words as plural-folded tokens, as {@link StemmedTokenizer.Stemming#PLURALS} would give them. */
-    private static List<StemmedTokenizer.Token> pluralTokens(List<WordToken> words, EnglishMinimalStemmer stemmer) {
-        List<StemmedTokenizer.Token> tokens = new ArrayList<>(words.size());
+    /**
+     * Whether {@code phrase} is {@code field[start, end)} character for character and holds only ASCII characters
+     * other than the ones a LaTeX match of either analyzer starts with.
+     */
+    private static boolean isVerbatimPlainPlace(String phrase, String field, PlacedKeyword place) {
+        if (place.end() > field.length() || place.end() - place.start() != phrase.length()
+                || !field.regionMatches(place.start(), phrase, 0, phrase.length())) {
+            return false;
+        }
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (c >= 0x80 || c == '$' || c == '\\' || c == '{' || c == '}' || c == '^' || c == '_' || c == '~') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The plural-folded tokens of the analysed words inside [start, end) of their field, with offsets relative
+     * to {@code start} (as if the place's text had been tokenised on its own).
+     */
+    private static List<StemmedTokenizer.Token> placeTokens(List<WordToken> words, int start, int end,
+                                                            EnglishMinimalStemmer stemmer) {
+        int low = 0;
+        int high = words.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (words.get(middle).start() < start) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        int to = low;
+        while (to < words.size() && words.get(to).end() <= end) {
+            to++;
+        }
+        return pluralTokens(words, low, to, start, stemmer);
+    }
+
+    /**
+     * Words {@code [from, to)} as plural-folded tokens, as {@link StemmedTokenizer.Stemming#PLURALS} would give
+     * them, their offsets less {@code shift}.
+     */
+    private static List<StemmedTokenizer.Token> pluralTokens(List<WordToken> words, int from, int to, int shift,
+                                                             EnglishMinimalStemmer stemmer) {
+        List<StemmedTokenizer.Token> tokens = new ArrayList<>(to - from);
         char[] buffer = new char[32];
-        for (WordToken word : words) {
+        for (int i = from; i < to; i++) {
+            WordToken word = words.get(i);
             String lowerCase = word.lowerCase();
             if (buffer.length < lowerCase.length()) {
                 buffer = new char[lowerCase.length()];
@@ -207,7 +276,8 @@ public final class TopicTagger {
             lowerCase.getChars(0, lowerCase.length(), buffer, 0);
             int length = stemmer.stem(buffer, lowerCase.length());
             String stem = length == lowerCase.length() ? lowerCase : new String(buffer, 0, length);
-            tokens.add(new StemmedTokenizer.Token(stem, word.surface(), word.start(), word.end(), false));
+            tokens.add(new StemmedTokenizer.Token(stem, word.surface(), word.start() - shift, word.end() - shift,
+                    false));
         }
         return tokens;
     }

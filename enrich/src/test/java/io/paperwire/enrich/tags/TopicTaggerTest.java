@@ -3,6 +3,11 @@ package io.paperwire.enrich.tags;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.paperwire.enrich.keywords.AnalyzedText;
+import io.paperwire.enrich.keywords.ExtractedKeyword;
+import io.paperwire.enrich.keywords.KeywordExtractor;
+import io.paperwire.enrich.keywords.PlacedKeyword;
+import io.paperwire.enrich.keywords.SeededDocumentFrequencies;
 import io.paperwire.schemas.TagKind;
 import java.io.StringReader;
 import java.util.List;
@@ -116,18 +121,50 @@ class TopicTaggerTest {
         String title = "Routing in Mixture-of-Experts Transformers for WIMPs";
         String abstractText = "A sparse expert model's router sends tokens to experts; each MoE layer and the "
                 + "dark-matter halo $\\rho_{DM}$ are studied.";
-        List<String> keyphrases = List.of("sparse expert model", "dark-matter halo");
+        AnalyzedText text = AnalyzedText.of(title, abstractText);
+        List<PlacedKeyword> placed = new KeywordExtractor(SeededDocumentFrequencies.withShippedBackground())
+                .extractPlaced(text);
+        List<String> keyphrases = placed.stream().map(p -> p.keyword().phrase()).toList();
         List<String> categories = List.of("astro-ph.CO");
 
         List<TagMatch> fromText = tagger.tag(title, abstractText, keyphrases, categories);
-        List<TagMatch> fromAnalysis = tagger.tag(
-                io.paperwire.enrich.keywords.AnalyzedText.of(title, abstractText), keyphrases, categories);
+        List<TagMatch> fromAnalysis = tagger.tag(text, placed, categories);
 
         assertThat(fromAnalysis).isEqualTo(fromText);
         assertThat(fromText).extracting(TagMatch::tag).containsExactlyInAnyOrder("mixture of experts", "dark matter");
         // The analysis folds accents, so "Mixtüre of Experts" is the phrase; the text path does not fold.
-        assertThat(tagger.tag(io.paperwire.enrich.keywords.AnalyzedText.of("Mixtüre of Experts", ""), List.of(),
+        assertThat(tagger.tag(AnalyzedText.of("Mixtüre of Experts", ""), List.of(),
                 List.of())).extracting(TagMatch::tag).containsExactly("mixture of experts");
         assertThat(tagger.tag("Mixtüre of Experts", "")).isEmpty();
+    }
+
+    @Test
+    void shouldReadAKeyphraseFromTheAnalysisOnlyWhereTokenisingItAloneGivesTheSameTokens() {
+        AnalyzedText text = AnalyzedText.of("Sparse   expert models and Mixtüre-of-Experts", "");
+        double titleOnly = TopicTagger.TITLE_PHRASE;
+        assertThat(moeConfidence(text, List.of())).isCloseTo(titleOnly, within(1e-9));
+
+        // Whitespace collapsed, so not the place's text verbatim: tokenised on its own, and it matches.
+        PlacedKeyword collapsed = new PlacedKeyword(
+                new ExtractedKeyword("Sparse expert models", "spars expert model", 1), true, 0, 22);
+        assertThat(moeConfidence(text, List.of(collapsed)))
+                .isCloseTo(titleOnly + TopicTagger.KEYPHRASE, within(1e-9));
+        // Not ASCII: tokenised on its own, which does not fold the accent (the analysis would), so no match.
+        PlacedKeyword accented = new PlacedKeyword(
+                new ExtractedKeyword("Mixtüre-of-Experts", "mixtur of expert", 1), true, 27, 45);
+        assertThat(moeConfidence(text, List.of(accented))).isCloseTo(titleOnly, within(1e-9));
+
+        // Verbatim ASCII place: read from the analysis, with the same result as tokenising the phrase.
+        AnalyzedText plain = AnalyzedText.of("Sparse expert models, again", "");
+        ExtractedKeyword keyword = new ExtractedKeyword("Sparse expert models", "spars expert model", 1);
+        List<TagMatch> fromAnalysis = tagger.tag(plain, List.of(new PlacedKeyword(keyword, true, 0, 20)), List.of());
+        List<TagMatch> tokenised = tagger.tag(plain, List.of(new PlacedKeyword(keyword, true, 0, 0)), List.of());
+        assertThat(fromAnalysis).isEqualTo(tokenised);
+        assertThat(fromAnalysis.get(0).confidence()).isCloseTo(titleOnly + TopicTagger.KEYPHRASE, within(1e-9));
+    }
+
+    private double moeConfidence(AnalyzedText text, List<PlacedKeyword> keyphrases) {
+        return tagger.tag(text, keyphrases, List.of()).stream().filter(tag -> tag.tag().equals("mixture of experts"))
+                .mapToDouble(TagMatch::confidence).findFirst().orElseThrow();
     }
 }
