@@ -97,7 +97,8 @@ class BenchRunTest {
         assertThat(Main.run(new String[] {"bench", "--help"}, new PrintWriter(help, true),
                 new PrintWriter(new StringWriter()))).isZero();
         assertThat(help.toString()).contains("Usage: paperwire bench").contains("--subscriptions")
-                .contains("--json").contains("--corpus");
+                .contains("--json").contains("--corpus")
+                .contains("--warm-up-limit");
 
         StringWriter err = new StringWriter();
         int status = Main.run(new String[] {"bench", "--papers", "0"}, new PrintWriter(new StringWriter()),
@@ -110,6 +111,12 @@ class BenchRunTest {
                 new PrintWriter(new StringWriter()), new PrintWriter(err2, true));
         assertThat(status2).isEqualTo(2);
         assertThat(err2.toString()).contains("--corpus /no/such/corpus.jsonl: no such file");
+
+        StringWriter err3 = new StringWriter();
+        int status3 = Main.run(new String[] {"bench", "--warm-up-limit", "-PT1S"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err3, true));
+        assertThat(status3).isEqualTo(2);
+        assertThat(err3.toString()).contains("--warm-up-limit must not be negative");
     }
 
     private static void assertJsonIsComplete(BenchReport report) throws IOException {

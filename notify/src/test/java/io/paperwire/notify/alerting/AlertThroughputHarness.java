@@ -12,7 +12,6 @@ import io.paperwire.notify.matching.TestPapers;
 import io.paperwire.registry.RegistryConfig;
 import io.paperwire.registry.SchemaRegistryServer;
 import io.paperwire.schemas.EnrichedPaper;
-import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Subscription;
 import io.paperwire.schemas.SubscriptionStatus;
@@ -26,7 +25,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +104,7 @@ public final class AlertThroughputHarness {
             }
         }
         List<EnrichedPaper> base = arxivSample();
-        List<EnrichedPaper> papers = replicate(base, warmupCount + paperCount);
+        List<EnrichedPaper> papers = TestPapers.replicate(base, warmupCount + paperCount);
         List<EnrichedPaper> warmup = papers.subList(0, warmupCount);
         List<EnrichedPaper> measured = papers.subList(warmupCount, papers.size());
         List<String> seedKeys = base.stream().limit(200).map(p -> p.getPaper().getKey()).toList();
@@ -325,18 +323,6 @@ public final class AlertThroughputHarness {
                 .setCreatedAt(now)
                 .setUpdatedAt(now)
                 .build();
-    }
-
-    /** The corpus repeated to {@code count} papers, each copy with its own key. */
-    private static List<EnrichedPaper> replicate(List<EnrichedPaper> base, int count) {
-        List<EnrichedPaper> papers = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            EnrichedPaper original = base.get(i % base.size());
-            Paper paper = Paper.newBuilder(original.getPaper())
-                    .setKey(original.getPaper().getKey() + "#" + (i / base.size())).build();
-            papers.add(EnrichedPaper.newBuilder(original).setPaper(paper).build());
-        }
-        return papers;
     }
 
     private static List<EnrichedPaper> arxivSample() {

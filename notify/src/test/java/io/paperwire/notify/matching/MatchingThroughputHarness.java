@@ -1,7 +1,6 @@
 package io.paperwire.notify.matching;
 
 import io.paperwire.schemas.EnrichedPaper;
-import io.paperwire.schemas.Paper;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class MatchingThroughputHarness {
         }
         List<EnrichedPaper> base = corpus != null ? TestPapers.readArxivJsonLines(corpus)
                 : TestPapers.arxivSample().orElseGet(TestPapers::fixtures);
-        List<EnrichedPaper> papers = replicate(base, paperCount);
+        List<EnrichedPaper> papers = TestPapers.replicate(base, paperCount);
         List<String> seedKeys = base.stream().limit(200).map(p -> p.getPaper().getKey()).toList();
         List<SubscriptionSpec> specs = new SubscriptionGenerator(seed, seedKeys,
                 SubscriptionGenerator.DEFAULT_SIMILARITY_SHARE).generate(subscriptionCount);
@@ -155,17 +154,5 @@ public final class MatchingThroughputHarness {
                 100 * (after.analysisNanos() - before.analysisNanos()) / total,
                 100 * (after.monitorNanos() - before.monitorNanos()) / total,
                 100 * (after.fanOutNanos() - before.fanOutNanos()) / total, total / 1000 / n);
-    }
-
-    /** The corpus repeated to {@code count} papers, each copy with its own key. */
-    static List<EnrichedPaper> replicate(List<EnrichedPaper> base, int count) {
-        List<EnrichedPaper> papers = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            EnrichedPaper original = base.get(i % base.size());
-            Paper paper = Paper.newBuilder(original.getPaper())
-                    .setKey(original.getPaper().getKey() + "#" + (i / base.size())).build();
-            papers.add(EnrichedPaper.newBuilder(original).setPaper(paper).build());
-        }
-        return papers;
     }
 }

@@ -182,4 +182,16 @@ public final class TestPapers {
         double trending = Math.floorMod(id.hashCode(), 50) / 10.0;
         return paper("arxiv:" + id, title, abstractText, authors, categories, keywords, tags, trending);
     }
+
+    /** The corpus repeated to {@code count} papers, each copy with its own key. */
+    public static List<EnrichedPaper> replicate(List<EnrichedPaper> base, int count) {
+        List<EnrichedPaper> papers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            EnrichedPaper original = base.get(i % base.size());
+            Paper paper = Paper.newBuilder(original.getPaper())
+                    .setKey(original.getPaper().getKey() + "#" + (i / base.size())).build();
+            papers.add(EnrichedPaper.newBuilder(original).setPaper(paper).build());
+        }
+        return papers;
+    }
 }
