@@ -47,8 +47,10 @@ import org.apache.kafka.streams.kstream.Produced;
  * producer I/O threads, broker, the rest). Prints figures, asserts nothing; run by hand:
  *
  * <pre>
- * java -cp ... io.paperwire.enrich.EnrichStreamCostBenchmark SAMPLE.jsonl [papers=4000] [rounds=2] [modes=pass,enrich]
+ * java -cp ... [-Dcost.streams.commit.interval.ms=1000] io.paperwire.enrich.EnrichStreamCostBenchmark SAMPLE.jsonl \
+ *     [papers=4000] [rounds=2] [modes=pass,enrich]
  * </pre>
+ * Each {@code -Dcost.streams.NAME=VALUE} is passed to both apps as an enrich/Streams setting.
  */
 public final class EnrichStreamCostBenchmark {
 
@@ -91,7 +93,7 @@ public final class EnrichStreamCostBenchmark {
                     EnrichConfig config = EnrichConfig.defaults()
                             .withServers(kafka.bootstrapServers(), registry.url().toString())
                             .withInstance("cost-" + mode + "-" + round, dir.resolve("state-" + mode + "-" + round))
-                            .withStreamsOverrides(Map.of("replication.factor", "1"));
+                            .withStreamsOverrides(streamsOverrides());
                     PaperwireTopics own = roundTopics(registry, round);
                     Properties props = EnrichTopology.streamsProperties(config, own, Clock.systemUTC());
                     Topology topology;
@@ -107,6 +109,14 @@ public final class EnrichStreamCostBenchmark {
                 }
             }
         }
+    }
+
+    /** {@code replication.factor=1} and every {@code -Dcost.streams.NAME=VALUE} system property as NAME=VALUE. */
+    private static Map<String, String> streamsOverrides() {
+        Map<String, String> overrides = new HashMap<>(Map.of("replication.factor", "1"));
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("cost.streams."))
+                .forEach(n -> overrides.put(n.substring("cost.streams.".length()), System.getProperty(n)));
+        return overrides;
     }
 
     /** The standard topics, but an enriched topic of the round's own, so each round counts only its output. */
