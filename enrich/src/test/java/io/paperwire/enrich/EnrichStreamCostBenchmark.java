@@ -50,13 +50,15 @@ import org.apache.kafka.streams.kstream.Produced;
  * java -cp ... [-Dcost.streams.commit.interval.ms=1000] io.paperwire.enrich.EnrichStreamCostBenchmark SAMPLE.jsonl \
  *     [papers=4000] [rounds=2] [modes=pass,enrich]
  * </pre>
- * Each {@code -Dcost.streams.NAME=VALUE} is passed to both apps as an enrich/Streams setting.
+ * Each {@code -Dcost.streams.NAME=VALUE} is passed to both apps as an enrich/Streams setting;
+ * {@code -Dcost.segment=N} also prints the figures of every N output records (cold to warm in one run).
  */
 public final class EnrichStreamCostBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int PARTITIONS = 2;
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final long SEGMENT = Long.getLong("cost.segment", 0);
 
     private EnrichStreamCostBenchmark() {
     }
@@ -150,8 +152,12 @@ public final class EnrichStreamCostBenchmark {
             Map<String, Long> allocated0 = threadAllocated();
             long gc0 = gcMillis();
             long seen = 0;
+            Segment segment = new Segment(cpu0, wall0, threads0);
             while (seen < count) {
                 seen += consumer.poll(Duration.ofMillis(50)).count();
+                if (SEGMENT > 0 && seen >= segment.papers + SEGMENT && seen < count) {
+                    segment = segment.print(seen);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("gave up after " + seen + " of " + count + " records, state "
                             + streams.state());
@@ -175,6 +181,37 @@ public final class EnrichStreamCostBenchmark {
                     allocated.getOrDefault("broker", 0L) / 1024.0 / count,
                     allocated.values().stream().mapToLong(Long::longValue).sum() / 1024.0 / count, gc);
             streams.close(Duration.ofSeconds(30));
+        }
+    }
+
+    /**
+     * Figures since the last segment's end: printed every {@code -Dcost.segment=N} output records, so that one long
+     * run shows enrich going from cold to warm (the JIT compiler's share included).
+     */
+    private record Segment(long papers, long cpu, long wall, Map<String, Long> threads, long compileMillis) {
+
+        Segment(long cpu, long wall, Map<String, Long> threads) {
+            this(0, cpu, wall, threads, compilerMillis());
+        }
+
+        Segment print(long seen) {
+            long nowCpu = processCpuNanos();
+            long nowWall = System.nanoTime();
+            Map<String, Long> nowThreads = threadCpu();
+            long nowCompile = compilerMillis();
+            long n = seen - papers;
+            Map<String, Long> groups = groupByKind(nowThreads, threads);
+            long inThreads = groups.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf(Locale.ROOT, "  papers %6d-%6d: %5.0f µs CPU/paper, %5.0f papers/s; stream=%.0f broker=%.0f"
+                            + " gcJit=%.0f (JIT compiling %.0f %% of wall)%n", papers, seen,
+                    (nowCpu - cpu) / 1000.0 / n, n * 1e9 / (nowWall - wall),
+                    groups.getOrDefault("stream", 0L) / 1000.0 / n, groups.getOrDefault("broker", 0L) / 1000.0 / n,
+                    (nowCpu - cpu - inThreads) / 1000.0 / n, 100.0 * (nowCompile - compileMillis) * 1e6 / (nowWall - wall));
+            return new Segment(seen, nowCpu, nowWall, nowThreads, nowCompile);
+        }
+
+        private static long compilerMillis() {
+            return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
         }
     }
 
