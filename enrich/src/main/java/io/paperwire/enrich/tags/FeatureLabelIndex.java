@@ -14,7 +14,8 @@ import java.util.Arrays;
 final class FeatureLabelIndex {
 
     private static final int EMPTY = -1;
-    private static final int NONE = -1;
+    /** No entry: the end of a feature's chain. */
+    static final int NONE = -1;
 
     /** Open-addressing table from feature id to the first entry of its chain. */
     private int[] features;
@@ -102,6 +103,31 @@ final class FeatureLabelIndex {
         for (int e = heads[slot]; e != NONE; e = next[e]) {
             visitor.visit(labels[e], weights[e]);
         }
+    }
+
+    /**
+     * The first entry of {@code feature}'s chain, {@link #NONE} when no label has it; with {@link #nextEntry},
+     * {@link #label} and {@link #weight} a scoring loop walks the chain as {@link #forEach} does, without a
+     * visitor object per feature.
+     */
+    int firstEntry(int feature) {
+        int slot = slotOf(feature, features);
+        return features[slot] == EMPTY ? NONE : heads[slot];
+    }
+
+    /** The entry after {@code entry} in its feature's chain, {@link #NONE} at the end. */
+    int nextEntry(int entry) {
+        return next[entry];
+    }
+
+    /** The label of an entry. */
+    int label(int entry) {
+        return labels[entry];
+    }
+
+    /** The weight of an entry. */
+    float weight(int entry) {
+        return weights[entry];
     }
 
     private static int slotOf(int feature, int[] table) {
