@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * An inverted index from hashed feature ids to the labels that have seen them, with each label's weight for the
- * feature. Input: {@link #add(int, int, float)} calls as a model learns. Output: {@link #forEach(int, Visitor)}
- * visits the (label, weight) entries of one feature. {@link SubjectClassifier} scores every label from it with
+ * feature. Input: {@link #add(int, int, float)} calls as a model learns. Output: the (label, weight) entries of
+ * one feature, walked with {@link #firstEntry}/{@link #nextEntry} (scoring) or visited by
+ * {@link #forEach(int, Visitor)}. {@link SubjectClassifier} scores every label from it with
  * one look-up per feature, instead of one look-up per feature and label in per-label tables that do not fit in
  * cache. Entries are chained through flat arrays, so an entry costs 12 bytes, plus 12 in a table from (feature,
  * label) to the entry, so that learning finds a label's entry in one probe instead of walking a chain that holds
