@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * An inverted index from hashed feature ids to the labels that have seen them, with each label's weight for the
- * feature. Input: {@link #add(int, int, float)} calls as a model learns. Output: {@link #forEach(int, Visitor)}
- * visits the (label, weight) entries of one feature. {@link SubjectClassifier} scores every label from it with
+ * feature. Input: {@link #add(int, int, float)} calls as a model learns. Output: the (label, weight) entries of
+ * one feature, walked with {@link #firstEntry}/{@link #nextEntry} (scoring) or visited by
+ * {@link #forEach(int, Visitor)}. {@link SubjectClassifier} scores every label from it with
  * one look-up per feature, instead of one look-up per feature and label in per-label tables that do not fit in
  * cache. Entries are chained through flat arrays, so an entry costs 12 bytes, plus 12 in a table from (feature,
  * label) to the entry, so that learning finds a label's entry in one probe instead of walking a chain that holds
@@ -14,7 +15,8 @@ import java.util.Arrays;
 final class FeatureLabelIndex {
 
     private static final int EMPTY = -1;
-    private static final int NONE = -1;
+    /** No entry: the end of a feature's chain. */
+    static final int NONE = -1;
 
     /** Open-addressing table from feature id to the first entry of its chain. */
     private int[] features;
@@ -102,6 +104,31 @@ final class FeatureLabelIndex {
         for (int e = heads[slot]; e != NONE; e = next[e]) {
             visitor.visit(labels[e], weights[e]);
         }
+    }
+
+    /**
+     * The first entry of {@code feature}'s chain, {@link #NONE} when no label has it; with {@link #nextEntry},
+     * {@link #label} and {@link #weight} a scoring loop walks the chain as {@link #forEach} does, without a
+     * visitor object per feature.
+     */
+    int firstEntry(int feature) {
+        int slot = slotOf(feature, features);
+        return features[slot] == EMPTY ? NONE : heads[slot];
+    }
+
+    /** The entry after {@code entry} in its feature's chain, {@link #NONE} at the end. */
+    int nextEntry(int entry) {
+        return next[entry];
+    }
+
+    /** The label of an entry. */
+    int label(int entry) {
+        return labels[entry];
+    }
+
+    /** The weight of an entry. */
+    float weight(int entry) {
+        return weights[entry];
     }
 
     private static int slotOf(int feature, int[] table) {

@@ -82,6 +82,8 @@ public final class SubjectClassifier {
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private final LabelModel archives;
     private final LabelModel categories;
+    /** The current paper's features; reused from paper to paper, so its arrays are allocated once. */
+    private final FeatureVector paperFeatures = new FeatureVector();
     /** Documents seen per feature; its size is the vocabulary for smoothing. */
     private final FeatureWeights seenFeatures;
     private long trainedPapers;
@@ -193,12 +195,21 @@ public final class SubjectClassifier {
 
         archives.learn(primary.get().archive(), features, 1.0);
 
-        Map<String, Double> labels = new LinkedHashMap<>();
-        labels.put(primary.get().canonicalCode(), 1.0);
-        for (String code : categories.subList(1, categories.size())) {
-            taxonomy.find(code).ifPresent(c -> labels.putIfAbsent(c.canonicalCode(), CROSS_LIST_WEIGHT));
+        // The primary category, then each cross-list once, in the order given (the order of float additions
+        // into the shared per-feature totals is part of what is learnt).
+        String primaryCode = primary.get().canonicalCode();
+        this.categories.learn(primaryCode, features, 1.0);
+        List<String> learnt = categories.size() == 1 ? List.of() : new ArrayList<>(categories.size() - 1);
+        for (int i = 1; i < categories.size(); i++) {
+            Optional<ArxivCategory> crossList = taxonomy.find(categories.get(i));
+            if (crossList.isPresent()) {
+                String code = crossList.get().canonicalCode();
+                if (!code.equals(primaryCode) && !learnt.contains(code)) {
+                    learnt.add(code);
+                    this.categories.learn(code, features, CROSS_LIST_WEIGHT);
+                }
+            }
         }
-        labels.forEach((label, weight) -> this.categories.learn(label, features, weight));
         trainedPapers++;
         return true;
     }
@@ -270,10 +281,18 @@ public final class SubjectClassifier {
     static final class FeatureVector {
         private int[] ids = new int[256];
         private int[] counts = new int[256];
-        private float[] weights;
+        private float[] weights = new float[256];
         private int size;
         /** Open-addressing table from feature id to its position + 1 (0: free). */
         private int[] positions = new int[1024];
+
+        /** Empties the vector for the next paper, keeping its arrays. */
+        void clear() {
+            if (size > 0) {
+                java.util.Arrays.fill(positions, 0);
+                size = 0;
+            }
+        }
 
         void count(int feature) {
             int mask = positions.length - 1;
@@ -315,7 +334,9 @@ public final class SubjectClassifier {
         }
 
         FeatureVector finish() {
-            weights = new float[size];
+            if (weights.length < size) {
+                weights = new float[ids.length];
+            }
             for (int i = 0; i < size; i++) {
                 weights[i] = (float) Math.log1p(counts[i]);
             }
@@ -335,40 +356,39 @@ public final class SubjectClassifier {
         }
     }
 
+    /**
+     * The paper's features, counted as its words arrive: for each kept stem, the bigram with the kept stem before
+     * it in the same field (stop words and numbers skipped), then the stem itself, which is the order a list of
+     * the kept stems gave (unigram a, bigram "a b", unigram b, …). Each stem's FNV-1a state is kept before
+     * masking: a bigram "a b" continues a's state with ' ' and b's bytes, which gives exactly bucket("a b")
+     * without building the string. The vector is this classifier's own and valid until its next call.
+     */
     FeatureVector featureVector(AnalyzedText text) {
-        // Kept stems in order, null after the title and after the abstract (no bigram across them). Each stem's
-        // FNV-1a state is kept before masking: a bigram "a b" continues a's state with ' ' and b's bytes, which
-        // gives exactly bucket("a b") without building the string.
-        List<String> stems = new ArrayList<>();
+        FeatureVector vector = paperFeatures;
+        vector.clear();
         text.forEachWord(new AnalyzedText.WordVisitor() {
+            /** FNV-1a state of the field's last kept stem, when there is one. */
+            private int previousState;
+            private boolean hasPrevious;
+
             @Override
             public void word(String stem, String lowerCase, boolean numeric) {
                 if (stem.length() > 1 && !isNumber(stem) && !STOP_WORDS.contains(lowerCase)) {
-                    stems.add(stem);
+                    int state = fnv(FNV_OFFSET, stem);
+                    if (hasPrevious) {
+                        vector.count(fnv(fnvByte(previousState, ' '), stem) & BUCKET_MASK);
+                    }
+                    vector.count(state & BUCKET_MASK);
+                    previousState = state;
+                    hasPrevious = true;
                 }
             }
 
             @Override
             public void endOfField() {
-                stems.add(null);
+                hasPrevious = false;
             }
         });
-        int[] states = new int[stems.size()];
-        for (int i = 0; i < states.length; i++) {
-            String stem = stems.get(i);
-            states[i] = stem == null ? 0 : fnv(FNV_OFFSET, stem);
-        }
-        FeatureVector vector = new FeatureVector();
-        for (int i = 0; i < stems.size(); i++) {
-            if (stems.get(i) == null) {
-                continue;
-            }
-            vector.count(states[i] & BUCKET_MASK);
-            String next = i + 1 < stems.size() ? stems.get(i + 1) : null;
-            if (next != null) {
-                vector.count(fnv(fnvByte(states[i], ' '), next) & BUCKET_MASK);
-            }
-        }
         return vector.finish();
     }
 
@@ -511,7 +531,8 @@ public final class SubjectClassifier {
     static final class LabelModel {
         /** Label → its position in {@link #labelNames}; the id the index files the label's weights under. */
         private final Map<String, Integer> labelIds = new HashMap<>();
-        private final Map<String, Double> featureTotals = new LinkedHashMap<>();
+        /** Each label's summed feature weight, by label id. */
+        private double[] featureTotals = new double[16];
         /** The sum over labels of their feature weights, from which each label's complement is taken. */
         private final FeatureWeights allWeights = new FeatureWeights();
         /** Each label's weight per feature, indexed by feature; labels by their position in {@link #labelNames}. */
@@ -529,7 +550,7 @@ public final class SubjectClassifier {
                 index.add(feature, labelId, w);
                 total[0] += w;
             });
-            featureTotals.merge(label, total[0], Double::sum);
+            featureTotals[labelId] += total[0];
             allTotal += total[0];
         }
 
@@ -542,7 +563,7 @@ public final class SubjectClassifier {
                 index.add(features.id(i), labelId, w);
                 total += w;
             }
-            featureTotals.merge(label, total, Double::sum);
+            featureTotals[labelId] += total;
             allTotal += total;
         }
 
@@ -552,6 +573,9 @@ public final class SubjectClassifier {
                 id = labelNames.size();
                 labelIds.put(label, id);
                 labelNames.add(label);
+                if (id == featureTotals.length) {
+                    featureTotals = java.util.Arrays.copyOf(featureTotals, id * 2);
+                }
             }
             return id;
         }
@@ -571,7 +595,7 @@ public final class SubjectClassifier {
             // found in the inverted index, need a term of their own.
             double[] scores = new double[labelNames.size()];
             for (int label = 0; label < scores.length; label++) {
-                double complementTotal = Math.max(0, allTotal - featureTotals.get(labelNames.get(label)));
+                double complementTotal = Math.max(0, allTotal - featureTotals[label]);
                 scores[label] = mass * Math.log(complementTotal + SMOOTHING * vocabulary);
             }
             for (Map.Entry<Integer, Float> feature : features.entrySet()) {
@@ -579,8 +603,10 @@ public final class SubjectClassifier {
                 double termWeight = feature.getValue();
                 float all = allWeights.get(f);
                 double sharedLog = Math.log(all + SMOOTHING);
-                index.forEach(f, (label, own) -> scores[label] -= termWeight
-                        * (Math.log(Math.max(0, all - own) + SMOOTHING) - sharedLog));
+                for (int e = index.firstEntry(f); e != FeatureLabelIndex.NONE; e = index.nextEntry(e)) {
+                    scores[index.label(e)] -= termWeight
+                            * (Math.log(Math.max(0, all - index.weight(e)) + SMOOTHING) - sharedLog);
+                }
             }
             Map<String, Double> tempered = new HashMap<>();
             for (int label = 0; label < scores.length; label++) {
@@ -625,7 +651,7 @@ public final class SubjectClassifier {
             out.writeInt(labelNames.size());
             for (int label = 0; label < labelNames.size(); label++) {
                 out.writeUTF(labelNames.get(label));
-                out.writeDouble(featureTotals.get(labelNames.get(label)));
+                out.writeDouble(featureTotals[label]);
                 weightsByLabel.get(label).writeTo(out);
             }
         }
@@ -644,7 +670,7 @@ public final class SubjectClassifier {
                     throw new IOException("label " + label + " appears twice");
                 }
                 int labelId = model.idOf(label);
-                model.featureTotals.put(label, total);
+                model.featureTotals[labelId] = total;
                 model.allTotal += total;
                 weights.forEach(model.allWeights::add);
                 weights.forEach((feature, weight) -> model.index.add(feature, labelId, weight));

@@ -59,15 +59,29 @@ public final class TopicTagger {
         Field evidenceField;
         /**
          * Field, keyphrase and start offset of every hit (packed in a long: field, then keyphrase index, then
-         * offset), so two phrases of a topic matching at one place count once.
+         * offset), so two phrases of a topic matching at one place count once. A topic has a handful of hits in
+         * a paper, so a list searched from the start is cheaper than a set of boxed longs.
          */
-        final java.util.Set<Long> places = new java.util.HashSet<>();
+        private long[] places = new long[4];
+        private int placeCount;
 
-        void add(Field field, int keyphraseIndex, int start, boolean acronym, String surface) {
+        /**
+         * Counts a hit unless one of this topic's phrases already hit at that place.
+         *
+         * @return true when the hit counted and its field is better evidence than what the topic has, so the
+         *     caller should give its text to {@link #evidence(Field, String)}
+         */
+        boolean add(Field field, int keyphraseIndex, int start, boolean acronym) {
             long place = ((long) field.ordinal() << 62) | ((long) keyphraseIndex << 31) | start;
-            if (!places.add(place)) {
-                return;
+            for (int i = 0; i < placeCount; i++) {
+                if (places[i] == place) {
+                    return false;
+                }
             }
+            if (placeCount == places.length) {
+                places = java.util.Arrays.copyOf(places, placeCount * 2);
+            }
+            places[placeCount++] = place;
             switch (field) {
                 case TITLE -> {
                     if (acronym) {
@@ -79,10 +93,12 @@ public final class TopicTagger {
                 case ABSTRACT -> abstractUnits += acronym ? 0.5 : 1.0;
                 case KEYPHRASES -> keyphrase = true;
             }
-            if (evidence == null || field.ordinal() < evidenceField.ordinal()) {
-                evidence = field.name().toLowerCase(java.util.Locale.ROOT) + ": \"" + surface + "\"";
-                evidenceField = field;
-            }
+            return evidence == null || field.ordinal() < evidenceField.ordinal();
+        }
+
+        void evidence(Field field, String surface) {
+            evidence = field.name().toLowerCase(java.util.Locale.ROOT) + ": \"" + surface + "\"";
+            evidenceField = field;
         }
 
         double confidence() {
@@ -93,13 +109,93 @@ public final class TopicTagger {
         }
     }
 
+    /** The tokens a scan reads, by position: plural-folded stem, the text as written, and its offsets. */
+    private interface TokenSequence {
+        int size();
+
+        String stem(int i);
+
+        String surface(int i);
+
+        int start(int i);
+
+        int end(int i);
+    }
+
+    /** Tokens of a text that the tagger's own tokenizer produced. */
+    private record TokenizedText(List<StemmedTokenizer.Token> tokens) implements TokenSequence {
+        @Override
+        public int size() {
+            return tokens.size();
+        }
+
+        @Override
+        public String stem(int i) {
+            return tokens.get(i).stem();
+        }
+
+        @Override
+        public String surface(int i) {
+            return tokens.get(i).surface();
+        }
+
+        @Override
+        public int start(int i) {
+            return tokens.get(i).start();
+        }
+
+        @Override
+        public int end(int i) {
+            return tokens.get(i).end();
+        }
+    }
+
+    /**
+     * Words {@code [from, to)} of a field's shared analysis with their plural-folded stems ({@code stems} is
+     * parallel to {@code words}), offsets less {@code shift}: a keyphrase's place reads as if its text had been
+     * tokenised on its own. The stems of a field are folded once and shared by its keyphrases.
+     */
+    private record FoldedWords(List<WordToken> words, String[] stems, int from, int to, int shift)
+            implements TokenSequence {
+        @Override
+        public int size() {
+            return to - from;
+        }
+
+        @Override
+        public String stem(int i) {
+            return stems[from + i];
+        }
+
+        @Override
+        public String surface(int i) {
+            return words.get(from + i).surface();
+        }
+
+        @Override
+        public int start(int i) {
+            return words.get(from + i).start() - shift;
+        }
+
+        @Override
+        public int end(int i) {
+            return words.get(from + i).end() - shift;
+        }
+    }
+
     private final TopicTaxonomy taxonomy;
     private final double minConfidence;
     private final int maxTags;
     private final String origin;
     private final StemmedTokenizer tokenizer = new StemmedTokenizer(StemmedTokenizer.Stemming.PLURALS);
     private final Map<String, List<PhraseEntry>> phrasesByFirstStem = new HashMap<>();
-    private final Map<String, List<Integer>> topicsByAcronym = new HashMap<>();
+    /**
+     * Topics by acronym as written, and by an acronym with a plural {@code s} (MoEs) where that is not an
+     * acronym itself, so a token needs one look-up and no substring.
+     */
+    private final Map<String, int[]> topicsByAcronymToken = new HashMap<>();
+    /** Stateless (Lucene's plural folding works in the caller's buffer), so one instance serves every thread. */
+    private static final EnglishMinimalStemmer PLURAL_STEMMER = new EnglishMinimalStemmer();
 
     public TopicTagger(TopicTaxonomy taxonomy) {
         this(taxonomy, DEFAULT_MIN_CONFIDENCE, DEFAULT_MAX_TAGS);
@@ -114,6 +210,7 @@ public final class TopicTagger {
         this.maxTags = maxTags;
         this.origin = "taxonomy:" + taxonomy.version();
         List<Topic> topics = taxonomy.topics();
+        Map<String, List<Integer>> topicsByAcronym = new HashMap<>();
         for (int t = 0; t < topics.size(); t++) {
             Topic topic = topics.get(t);
             List<String> phrases = new ArrayList<>();
@@ -131,6 +228,15 @@ public final class TopicTagger {
                 topicsByAcronym.computeIfAbsent(acronym, k -> new ArrayList<>()).add(t);
             }
         }
+        topicsByAcronym.forEach((acronym, topicIds) -> topicsByAcronymToken.put(acronym,
+                topicIds.stream().mapToInt(Integer::intValue).toArray()));
+        topicsByAcronym.forEach((acronym, topicIds) -> {
+            // As before: a token that is no acronym is read as a plural when longer than two characters.
+            String plural = acronym + "s";
+            if (plural.length() > 2 && !topicsByAcronym.containsKey(plural)) {
+                topicsByAcronymToken.put(plural, topicsByAcronymToken.get(acronym));
+            }
+        });
     }
 
     /** The version of the taxonomy in use, as written at the top of its file. */
@@ -150,7 +256,7 @@ public final class TopicTagger {
      * @param categories the paper's arXiv categories, for the related-category boost (may be empty)
      */
     public List<TagMatch> tag(String title, String abstractText, List<String> keyphrases, List<String> categories) {
-        Map<Integer, Hits> hits = new HashMap<>();
+        Hits[] hits = new Hits[taxonomy.topics().size()];
         scan(title, Field.TITLE, 0, hits);
         scan(abstractText, Field.ABSTRACT, 0, hits);
         if (keyphrases != null) {
@@ -161,13 +267,19 @@ public final class TopicTagger {
         return tags(categories, hits);
     }
 
-    /** Turns all hits into tags, best first. */
-    private List<TagMatch> tags(List<String> categories, Map<Integer, Hits> hits) {
+    /**
+     * Turns all hits (indexed by topic, null where none) into tags, best first. The order is total (confidence,
+     * then the unique topic name), so it does not depend on the order topics are visited in.
+     */
+    private List<TagMatch> tags(List<String> categories, Hits[] hits) {
         List<TagMatch> tags = new ArrayList<>();
-        for (Map.Entry<Integer, Hits> entry : hits.entrySet()) {
-            Topic topic = taxonomy.topics().get(entry.getKey());
-            double confidence = entry.getValue().confidence();
-            String evidence = entry.getValue().evidence;
+        for (int t = 0; t < hits.length; t++) {
+            if (hits[t] == null) {
+                continue;
+            }
+            Topic topic = taxonomy.topics().get(t);
+            double confidence = hits[t].confidence();
+            String evidence = hits[t].evidence;
             String related = relatedCategory(topic, categories);
             if (related != null) {
                 confidence += CATEGORY_BOOST;
@@ -195,23 +307,23 @@ public final class TopicTagger {
      * on its own, as {@link #tag(String, String, List, List)} does.
      */
     public List<TagMatch> tag(AnalyzedText text, List<PlacedKeyword> keyphrases, List<String> categories) {
-        Map<Integer, Hits> hits = new HashMap<>();
-        EnglishMinimalStemmer stemmer = new EnglishMinimalStemmer();
-        List<StemmedTokenizer.Token> titleTokens = pluralTokens(text.titleWords(), 0, text.titleWords().size(), 0,
-                stemmer);
-        List<StemmedTokenizer.Token> abstractTokens = pluralTokens(text.abstractWords(), 0,
-                text.abstractWords().size(), 0, stemmer);
-        scan(text.title(), titleTokens, Field.TITLE, 0, hits);
-        scan(text.abstractText(), abstractTokens, Field.ABSTRACT, 0, hits);
+        Hits[] hits = new Hits[taxonomy.topics().size()];
+        String[] titleStems = foldPlurals(text.titleWords());
+        String[] abstractStems = foldPlurals(text.abstractWords());
+        scan(text.title(), new FoldedWords(text.titleWords(), titleStems, 0, titleStems.length, 0), Field.TITLE, 0,
+                hits);
+        scan(text.abstractText(), new FoldedWords(text.abstractWords(), abstractStems, 0, abstractStems.length, 0),
+                Field.ABSTRACT, 0, hits);
         if (keyphrases != null) {
             for (int k = 0; k < keyphrases.size(); k++) {
                 PlacedKeyword keyphrase = keyphrases.get(k);
                 String phrase = keyphrase.keyword().phrase();
                 List<WordToken> words = keyphrase.inTitle() ? text.titleWords() : text.abstractWords();
+                String[] stems = keyphrase.inTitle() ? titleStems : abstractStems;
                 String field = keyphrase.inTitle() ? text.title() : text.abstractText();
-                List<StemmedTokenizer.Token> tokens = isVerbatimPlainPlace(phrase, field, keyphrase)
-                        ? placeTokens(words, keyphrase.start(), keyphrase.end(), stemmer)
-                        : tokenizer.tokens(phrase);
+                TokenSequence tokens = isVerbatimPlainPlace(phrase, field, keyphrase)
+                        ? placeWords(words, stems, keyphrase.start(), keyphrase.end())
+                        : new TokenizedText(tokenizer.tokens(phrase));
                 scan(phrase, tokens, Field.KEYPHRASES, k, hits);
             }
         }
@@ -237,11 +349,10 @@ public final class TopicTagger {
     }
 
     /**
-     * The plural-folded tokens of the analysed words inside [start, end) of their field, with offsets relative
-     * to {@code start} (as if the place's text had been tokenised on its own).
+     * The analysed words inside [start, end) of their field with their plural-folded stems, offsets relative to
+     * {@code start} (as if the place's text had been tokenised on its own).
      */
-    private static List<StemmedTokenizer.Token> placeTokens(List<WordToken> words, int start, int end,
-                                                            EnglishMinimalStemmer stemmer) {
+    private static TokenSequence placeWords(List<WordToken> words, String[] stems, int start, int end) {
         int low = 0;
         int high = words.size();
         while (low < high) {
@@ -256,69 +367,78 @@ public final class TopicTagger {
         while (to < words.size() && words.get(to).end() <= end) {
             to++;
         }
-        return pluralTokens(words, low, to, start, stemmer);
+        return new FoldedWords(words, stems, low, to, start);
     }
 
     /**
-     * Words {@code [from, to)} as plural-folded tokens, as {@link StemmedTokenizer.Stemming#PLURALS} would give
-     * them, their offsets less {@code shift}.
+     * The plural-folded form of each word, as {@link StemmedTokenizer.Stemming#PLURALS} would give it. The
+     * stemmer leaves words shorter than three characters or not ending in {@code s} alone, so only those others
+     * are copied and folded; a word it leaves whole keeps its lower-cased string.
      */
-    private static List<StemmedTokenizer.Token> pluralTokens(List<WordToken> words, int from, int to, int shift,
-                                                             EnglishMinimalStemmer stemmer) {
-        List<StemmedTokenizer.Token> tokens = new ArrayList<>(to - from);
-        char[] buffer = new char[32];
-        for (int i = from; i < to; i++) {
-            WordToken word = words.get(i);
-            String lowerCase = word.lowerCase();
-            if (buffer.length < lowerCase.length()) {
-                buffer = new char[lowerCase.length()];
+    private static String[] foldPlurals(List<WordToken> words) {
+        String[] stems = new String[words.size()];
+        char[] buffer = null;
+        for (int i = 0; i < stems.length; i++) {
+            String lowerCase = words.get(i).lowerCase();
+            int length = lowerCase.length();
+            if (length < 3 || lowerCase.charAt(length - 1) != 's') {
+                stems[i] = lowerCase;
+                continue;
             }
-            lowerCase.getChars(0, lowerCase.length(), buffer, 0);
-            int length = stemmer.stem(buffer, lowerCase.length());
-            String stem = length == lowerCase.length() ? lowerCase : new String(buffer, 0, length);
-            tokens.add(new StemmedTokenizer.Token(stem, word.surface(), word.start() - shift, word.end() - shift,
-                    false));
+            if (buffer == null || buffer.length < length) {
+                buffer = new char[Math.max(32, length)];
+            }
+            lowerCase.getChars(0, length, buffer, 0);
+            int stemmed = PLURAL_STEMMER.stem(buffer, length);
+            stems[i] = stemmed == length ? lowerCase : new String(buffer, 0, stemmed);
         }
-        return tokens;
+        return stems;
     }
 
-    private void scan(String text, Field field, int keyphraseIndex, Map<Integer, Hits> hits) {
-        scan(text, tokenizer.tokens(text), field, keyphraseIndex, hits);
+    private void scan(String text, Field field, int keyphraseIndex, Hits[] hits) {
+        scan(text, new TokenizedText(tokenizer.tokens(text)), field, keyphraseIndex, hits);
     }
 
-    private void scan(String text, List<StemmedTokenizer.Token> tokens, Field field, int keyphraseIndex,
-                      Map<Integer, Hits> hits) {
+    private void scan(String text, TokenSequence tokens, Field field, int keyphraseIndex, Hits[] hits) {
         for (int i = 0; i < tokens.size(); i++) {
-            StemmedTokenizer.Token token = tokens.get(i);
-            for (PhraseEntry phrase : phrasesByFirstStem.getOrDefault(token.stem(), List.of())) {
-                if (matchesAt(tokens, i, phrase.stems())) {
-                    String surface = text.substring(token.start(), tokens.get(i + phrase.stems().length - 1).end());
-                    hits.computeIfAbsent(phrase.topic(), k -> new Hits())
-                            .add(field, keyphraseIndex, token.start(), false, surface);
+            int start = tokens.start(i);
+            List<PhraseEntry> phrases = phrasesByFirstStem.get(tokens.stem(i));
+            if (phrases != null) {
+                for (int p = 0; p < phrases.size(); p++) {
+                    PhraseEntry phrase = phrases.get(p);
+                    if (matchesAt(tokens, i, phrase.stems())) {
+                        Hits topic = hitsOf(hits, phrase.topic());
+                        if (topic.add(field, keyphraseIndex, start, false)) {
+                            topic.evidence(field, text.substring(start, tokens.end(i + phrase.stems().length - 1)));
+                        }
+                    }
                 }
             }
-            List<Integer> acronymTopics = acronymTopics(token.surface());
-            for (int topic : acronymTopics) {
-                hits.computeIfAbsent(topic, k -> new Hits())
-                        .add(field, keyphraseIndex, token.start(), true, token.surface());
+            int[] acronymTopics = topicsByAcronymToken.get(tokens.surface(i));
+            if (acronymTopics != null) {
+                for (int topic : acronymTopics) {
+                    Hits topicHits = hitsOf(hits, topic);
+                    if (topicHits.add(field, keyphraseIndex, start, true)) {
+                        topicHits.evidence(field, tokens.surface(i));
+                    }
+                }
             }
         }
     }
 
-    private List<Integer> acronymTopics(String surface) {
-        List<Integer> topics = topicsByAcronym.get(surface);
-        if (topics == null && surface.length() > 2 && surface.endsWith("s")) {
-            topics = topicsByAcronym.get(surface.substring(0, surface.length() - 1));
+    private static Hits hitsOf(Hits[] hits, int topic) {
+        if (hits[topic] == null) {
+            hits[topic] = new Hits();
         }
-        return topics == null ? List.of() : topics;
+        return hits[topic];
     }
 
-    private static boolean matchesAt(List<StemmedTokenizer.Token> tokens, int start, String[] stems) {
+    private static boolean matchesAt(TokenSequence tokens, int start, String[] stems) {
         if (start + stems.length > tokens.size()) {
             return false;
         }
         for (int j = 1; j < stems.length; j++) {
-            if (!tokens.get(start + j).stem().equals(stems[j])) {
+            if (!tokens.stem(start + j).equals(stems[j])) {
                 return false;
             }
         }

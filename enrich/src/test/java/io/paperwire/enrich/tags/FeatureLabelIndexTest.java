@@ -16,6 +16,15 @@ class FeatureLabelIndexTest {
         return entries;
     }
 
+    /** The same entries read through the chain cursor ({@code firstEntry}, {@code nextEntry}) that scoring uses. */
+    private static Map<Integer, Float> entriesByCursor(FeatureLabelIndex index, int feature) {
+        Map<Integer, Float> entries = new HashMap<>();
+        for (int e = index.firstEntry(feature); e != FeatureLabelIndex.NONE; e = index.nextEntry(e)) {
+            assertThat(entries.put(index.label(e), index.weight(e))).as("one entry per feature and label").isNull();
+        }
+        return entries;
+    }
+
     @Test
     void shouldSumWeightsPerFeatureAndLabel() {
         FeatureLabelIndex index = new FeatureLabelIndex();
@@ -27,6 +36,8 @@ class FeatureLabelIndexTest {
         assertThat(entriesOf(index, 7)).containsOnly(Map.entry(0, 2.5f), Map.entry(2, 0.5f));
         assertThat(entriesOf(index, 9)).containsOnly(Map.entry(1, 3.0f));
         assertThat(entriesOf(index, 8)).isEmpty();
+        assertThat(entriesByCursor(index, 7)).isEqualTo(entriesOf(index, 7));
+        assertThat(entriesByCursor(index, 8)).isEmpty();
     }
 
     @Test
@@ -43,6 +54,7 @@ class FeatureLabelIndexTest {
         }
         for (int feature = 0; feature < 5_000; feature++) {
             Map<Integer, Float> entries = entriesOf(index, feature);
+            assertThat(entriesByCursor(index, feature)).isEqualTo(entries);
             for (int label = 0; label < 3; label++) {
                 assertThat(entries.getOrDefault(label, 0f)).isEqualTo(perLabel[label].get(feature));
             }

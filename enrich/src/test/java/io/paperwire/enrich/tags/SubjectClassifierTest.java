@@ -283,4 +283,36 @@ class SubjectClassifierTest {
         assertThat(fromText).containsKey(SubjectClassifier.bucket("schroding equat"));
         assertThat(fromText).doesNotContainKey(SubjectClassifier.bucket("lambda"));
     }
+
+    @Test
+    void shouldReadEachPapersFeaturesAfreshInTheReusedVector() {
+        SubjectClassifier reused = new SubjectClassifier(taxonomy);
+        reused.featureVector(io.paperwire.enrich.keywords.AnalyzedText.of("Sparse experts in large language models",
+                "Routing tokens to experts with a learned gate; experts specialise and the router balances load "
+                        + "across many experts and many devices."));
+        var second = reused.featureVector(io.paperwire.enrich.keywords.AnalyzedText.of("Dark halos",
+                "Galaxy clusters and their dark halos."));
+        var fresh = new SubjectClassifier(taxonomy).features("Dark halos", "Galaxy clusters and their dark halos.");
+
+        assertThat(second.size()).isEqualTo(fresh.size());
+        for (int i = 0; i < second.size(); i++) {
+            assertThat(fresh).containsEntry(second.id(i), second.weight(i));
+        }
+    }
+
+    @Test
+    void shouldLearnEachCategoryOnceWhenCrossListsRepeatThePrimaryOrEachOther() {
+        String title = "Quantum field theory on curved manifolds";
+        String abstractText = "We quantise a scalar field on a curved manifold and prove a theorem on its states.";
+        SubjectClassifier repeated = new SubjectClassifier(taxonomy);
+        SubjectClassifier once = new SubjectClassifier(taxonomy);
+
+        // math.MP is an alias of math-ph: the cross-list names the primary again.
+        repeated.train(title, abstractText, List.of("math-ph", "math.MP", "hep-th", "nonsense.XX", "hep-th",
+                "gr-qc"));
+        once.train(title, abstractText, List.of("math-ph", "hep-th", "gr-qc"));
+
+        assertThat(repeated.toBytes()).isEqualTo(once.toBytes());
+        assertThat(repeated.categoryModel().weightsByLabel()).containsOnlyKeys("math-ph", "hep-th", "gr-qc");
+    }
 }

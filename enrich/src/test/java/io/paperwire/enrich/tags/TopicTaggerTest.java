@@ -71,6 +71,27 @@ class TopicTaggerTest {
     }
 
     @Test
+    void shouldReadATokenAsAPluralAcronymOnlyWhenItIsNoAcronymItselfAndLongerThanTwoCharacters() {
+        TopicTagger acronyms = new TopicTagger(TopicTaxonomy.parse(new StringReader("""
+                version: "test-2"
+                topics:
+                  - name: generative adversarial network
+                    acronyms: [GAN]
+                  - name: gated additive networks
+                    acronyms: [GANs]
+                  - name: x topic
+                    acronyms: [X]
+                """), "acronyms.yaml"), 0.1, 10);
+
+        assertThat(acronyms.tag("Notes", "We train a GAN.")).extracting(TagMatch::tag)
+                .containsExactly("generative adversarial network");
+        assertThat(acronyms.tag("Notes", "We train GANs.")).extracting(TagMatch::tag)
+                .containsExactly("gated additive networks");
+        assertThat(acronyms.tag("Notes", "We draw an X.")).extracting(TagMatch::tag).containsExactly("x topic");
+        assertThat(acronyms.tag("Notes", "We draw Xs.")).isEmpty();
+    }
+
+    @Test
     void shouldCapRepeatedAbstractHitsAndAddKeyphrases() {
         String abstractText = "Mixture of experts one. Mixture of experts two. Mixtures of experts three. "
                 + "Mixture-of-experts four. Mixture of experts five.";
