@@ -1,11 +1,10 @@
 package io.paperwire.enrich.keywords;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -111,14 +110,17 @@ public final class KeywordExtractor {
     }
 
     private List<PlacedKeyword> extractPlaced(CandidatePhrases paper) {
-        Map<String, Double> centrality = WordGraph.positionRank(paper);
-        // Each unit's rarity once per paper: the frequencies may be a state store, and a unit recurs in many
-        // candidates. The counts do not change during extraction.
+        double[] centrality = WordGraph.positionRank(paper);
+        // Each unit's rarity once per paper, by term number (NaN until looked up): the frequencies may be a state
+        // store, and a unit recurs in many candidates. The counts do not change during extraction.
         double documents = frequencies.docCount() + 1.0;
-        Map<String, Double> rarity = new HashMap<>();
-        List<ScoredCandidate> scored = new ArrayList<>(paper.candidates().size());
-        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
-            double score = score(candidate, centrality, rarity, documents);
+        double[] rarity = new double[paper.termCount()];
+        Arrays.fill(rarity, Double.NaN);
+        List<CandidatePhrases.Candidate> candidates = paper.candidates();
+        List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidatePhrases.Candidate candidate = candidates.get(i);
+            double score = score(paper, candidate, centrality, rarity, documents);
             if (Double.isNaN(score)) {
                 throw new IllegalArgumentException("score must be a number");
             }
@@ -175,10 +177,22 @@ public final class KeywordExtractor {
     }
 
     private static Set<String> termsOf(CandidatePhrases paper) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
-            terms.addAll(candidate.unitForms());
+        List<CandidatePhrases.Candidate> candidates = paper.candidates();
+        boolean[] seen = new boolean[paper.termCount()];
+        List<String> distinct = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidatePhrases.Candidate candidate = candidates.get(i);
+            for (int unit = 0; unit < candidate.unitCount(); unit++) {
+                int term = candidate.unitTerm(unit);
+                if (!seen[term]) {
+                    seen[term] = true;
+                    distinct.add(paper.term(term));
+                }
+            }
         }
+        // In order of first occurrence, as before; presized so that the set does not grow.
+        Set<String> terms = new LinkedHashSet<>(Math.max(16, (int) (distinct.size() / 0.75f) + 1));
+        terms.addAll(distinct);
         return terms;
     }
 
@@ -194,18 +208,19 @@ public final class KeywordExtractor {
      * The product of four signals, each a known keyphrase cue; see the class comment. Multiplying makes each a
      * relative weight, so none needs calibrating against the others.
      */
-    private double score(CandidatePhrases.Candidate candidate, Map<String, Double> centrality,
-                         Map<String, Double> rarity, double documents) {
+    private double score(CandidatePhrases paper, CandidatePhrases.Candidate candidate, double[] centrality,
+                         double[] rarity, double documents) {
         double specificity = 0;
         double graph = 0;
-        for (String unit : candidate.unitForms()) {
-            Double idf = rarity.get(unit);
-            if (idf == null) {
-                idf = idf(unit, documents);
-                rarity.put(unit, idf);
+        for (int unit = 0; unit < candidate.unitCount(); unit++) {
+            int term = candidate.unitTerm(unit);
+            double idf = rarity[term];
+            if (Double.isNaN(idf)) {
+                idf = idf(paper.term(term), documents);
+                rarity[term] = idf;
             }
             specificity += idf;
-            graph += centrality.getOrDefault(unit, 0.0);
+            graph += centrality[term];
         }
         double frequency = Math.sqrt(candidate.occurrences());
         double position = 1.0 / Math.log(3 + candidate.firstPosition());

@@ -1,15 +1,12 @@
 package io.paperwire.enrich.keywords;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PositionRank over a paper's words: a graph whose nodes are the phrase units (words or hyphenated compounds) and
  * whose edges join units that occur within {@link #WINDOW} units of each other; a random walk that restarts at
- * units in proportion to how early they occur. Input: a paper's candidates; output: unit → centrality (sums to 1).
+ * units in proportion to how early they occur. Input: a paper's candidates; output: unit → centrality (sums to 1), by term number.
  */
 final class WordGraph {
 
@@ -20,31 +17,33 @@ final class WordGraph {
     private WordGraph() {
     }
 
-    static Map<String, Double> positionRank(CandidatePhrases paper) {
+    /** Each term's centrality, by {@link TermTable} number ({@link CandidatePhrases#term}); 0 for a term off the graph. */
+    static double[] positionRank(CandidatePhrases paper) {
         List<CandidatePhrases.Unit> units = paper.units();
-        // Node ids in order of first occurrence; the map's own order does not matter.
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> forms = new ArrayList<>();
+        int[][] runs = paper.runs();
+        // Node ids in order of first occurrence in the runs (the order the sums below run in).
+        int[] nodeOfTerm = new int[paper.termCount()];
+        Arrays.fill(nodeOfTerm, -1);
         int length = 0;
-        for (List<Integer> run : paper.runs()) {
-            length += run.size();
+        for (int[] run : runs) {
+            length += run.length;
         }
+        int[] termOfNode = new int[length];
         int[] sequence = new int[length];
         int position = 0;
-        for (List<Integer> run : paper.runs()) {
+        int nodes = 0;
+        for (int[] run : runs) {
             for (int index : run) {
-                String form = units.get(index).normalized();
-                Integer id = ids.get(form);
-                if (id == null) {
-                    id = forms.size();
-                    ids.put(form, id);
-                    forms.add(form);
+                int term = units.get(index).term();
+                if (nodeOfTerm[term] < 0) {
+                    nodeOfTerm[term] = nodes;
+                    termOfNode[nodes++] = term;
                 }
-                sequence[position++] = id;
+                sequence[position++] = nodeOfTerm[term];
             }
         }
-        int n = forms.size();
-        Map<String, Double> result = new HashMap<>(2 * n);
+        int n = nodes;
+        double[] result = new double[paper.termCount()];
         if (n == 0) {
             return result;
         }
@@ -109,7 +108,7 @@ final class WordGraph {
             next = previous;
         }
         for (int id = 0; id < n; id++) {
-            result.put(forms.get(id), score[id]);
+            result[termOfNode[id]] = score[id];
         }
         return result;
     }

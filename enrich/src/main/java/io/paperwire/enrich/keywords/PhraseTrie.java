@@ -1,0 +1,96 @@
+package io.paperwire.enrich.keywords;
+
+import java.util.Arrays;
+
+/**
+ * The distinct sequences of word stems of one paper's candidate phrases, as a trie over {@link TermTable} numbers:
+ * each node stands for the sequence on the path from the root to it, so a phrase that grows by one word is one
+ * step from the phrase it grew from, and two phrases are the same node exactly when their normalised forms (stems
+ * joined by single spaces) are the same string. Input: (node, stem number) steps; output: node numbers, and the
+ * stems of a node. Made afresh for each paper; not thread-safe.
+ */
+final class PhraseTrie {
+
+    /** The empty sequence. */
+    static final int ROOT = 0;
+
+    /** Per node: its parent and the stem of the step from the parent (unused for the root). */
+    private int[] parents = new int[256];
+    private int[] stems = new int[256];
+    private int nodeCount = 1;
+    /** Hash table of steps: the key is (parent, stem) packed in a long, the value the child, 0 when free. */
+    private long[] stepKeys = new long[512];
+    private int[] stepChildren = new int[512];
+
+    /** The node of {@code node}'s sequence followed by {@code stem}, made when it is new. */
+    int child(int node, int stem) {
+        long key = (long) node << 32 | (stem & 0xFFFF_FFFFL);
+        int mask = stepKeys.length - 1;
+        for (int slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+            int child = stepChildren[slot];
+            if (child == 0) {
+                return add(node, stem, key, slot);
+            }
+            if (stepKeys[slot] == key) {
+                return child;
+            }
+        }
+    }
+
+    private int add(int parent, int stem, long key, int slot) {
+        if (nodeCount == parents.length) {
+            parents = Arrays.copyOf(parents, 2 * nodeCount);
+            stems = Arrays.copyOf(stems, 2 * nodeCount);
+        }
+        int child = nodeCount++;
+        parents[child] = parent;
+        stems[child] = stem;
+        stepKeys[slot] = key;
+        stepChildren[slot] = child;
+        if (2 * nodeCount > stepKeys.length) {
+            rehash();
+        }
+        return child;
+    }
+
+    private void rehash() {
+        long[] oldKeys = stepKeys;
+        int[] oldChildren = stepChildren;
+        stepKeys = new long[2 * oldKeys.length];
+        stepChildren = new int[2 * oldKeys.length];
+        int mask = stepKeys.length - 1;
+        for (int old = 0; old < oldKeys.length; old++) {
+            if (oldChildren[old] != 0) {
+                int slot = spread(oldKeys[old]) & mask;
+                while (stepChildren[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                stepKeys[slot] = oldKeys[old];
+                stepChildren[slot] = oldChildren[old];
+            }
+        }
+    }
+
+    private static int spread(long key) {
+        long mixed = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (mixed >>> 32);
+    }
+
+    /** Nodes made so far, the root included; node numbers run from 0 to this, exclusive. */
+    int size() {
+        return nodeCount;
+    }
+
+    /** The stems of {@code node}'s sequence, first to last, as strings joined by single spaces. */
+    String joined(int node, TermTable terms) {
+        int depth = 0;
+        for (int at = node; at != ROOT; at = parents[at]) {
+            depth++;
+        }
+        String[] words = new String[depth];
+        for (int at = node; at != ROOT; at = parents[at]) {
+            words[--depth] = terms.term(stems[at]);
+        }
+        return String.join(" ", words);
+    }
+}
