@@ -130,26 +130,35 @@ final class CandidatePhrases {
     private final String title;
     private final String abstractText;
     /** Stems, units and acronym expansions' unit forms, numbered. */
-    private final TermTable terms = new TermTable();
+    private final TermTable terms;
     /**
      * Candidates by their stem sequences. Stems never hold a space (the tokenizer splits at spaces and ASCII
      * folding makes none), so two sequences are the same exactly when their space-joined forms are the same
      * string: a compound unit ("neural-network") and the same words as two units are one candidate.
      */
-    private final PhraseTrie trie = new PhraseTrie();
-    private final List<Unit> units = new ArrayList<>();
-    /** The stem numbers of every unit's words, in text order. */
-    private int[] stems = new int[256];
+    private final PhraseTrie trie;
+    private final List<Unit> units;
+    /** The stem numbers of every unit's words, in text order: one per word of the text. */
+    private final int[] stems;
     private int stemCount;
     private final int[][] runs;
     /** In order of first occurrence. */
-    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<Candidate> candidates;
     /** Candidates by trie node; null where a node is no candidate. */
-    private Candidate[] candidateAt = new Candidate[256];
+    private Candidate[] candidateAt;
 
     private CandidatePhrases(AnalyzedText analyzed, WordClasses words) {
         this.title = analyzed.title();
         this.abstractText = analyzed.abstractText();
+        // Sized by the number of words: in the arXiv sample a paper has about 0.6 distinct terms, 0.6 trie
+        // nodes and 0.5 candidates per word.
+        int wordCount = analyzed.titleWords().size() + analyzed.abstractWords().size();
+        this.terms = new TermTable(wordCount);
+        this.trie = new PhraseTrie(wordCount);
+        this.units = new ArrayList<>(wordCount);
+        this.stems = new int[wordCount];
+        this.candidateAt = new Candidate[Math.max(16, wordCount)];
+        this.candidates = new ArrayList<>(Math.max(10, wordCount * 3 / 4));
         Map<String, Acronym> acronyms = new LinkedHashMap<>();
         addUnits(analyzed.titleWords(), title, true, words, acronyms);
         addUnits(analyzed.abstractWords(), abstractText, false, words, acronyms);
@@ -317,9 +326,6 @@ final class CandidatePhrases {
     }
 
     private void addStem(int term) {
-        if (stemCount == stems.length) {
-            stems = Arrays.copyOf(stems, 2 * stemCount);
-        }
         stems[stemCount++] = term;
     }
 

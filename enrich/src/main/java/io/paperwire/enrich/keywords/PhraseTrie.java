@@ -15,12 +15,21 @@ final class PhraseTrie {
     static final int ROOT = 0;
 
     /** Per node: its parent and the stem of the step from the parent (unused for the root). */
-    private int[] parents = new int[256];
-    private int[] stems = new int[256];
+    private int[] parents;
+    private int[] stems;
     private int nodeCount = 1;
     /** Hash table of steps: the key is (parent, stem) packed in a long, the value the child, 0 when free. */
-    private long[] stepKeys = new long[512];
-    private int[] stepChildren = new int[512];
+    private long[] stepKeys;
+    private int[] stepChildren;
+
+    /** A trie sized for about {@code expectedNodes} nodes; it grows when it gets more. */
+    PhraseTrie(int expectedNodes) {
+        int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, expectedNodes) - 1) << 1);
+        parents = new int[capacity];
+        stems = new int[capacity];
+        stepKeys = new long[2 * capacity];
+        stepChildren = new int[2 * capacity];
+    }
 
     /** The node of {@code node}'s sequence followed by {@code stem}, made when it is new. */
     int child(int node, int stem) {

@@ -10,10 +10,17 @@ import java.util.Arrays;
  */
 final class TermTable {
 
-    private String[] terms = new String[64];
+    private String[] terms;
     /** Slots of the hash table: a term's number plus one, 0 when the slot is free. */
-    private int[] slots = new int[128];
+    private int[] slots;
     private int size;
+
+    /** A table sized for about {@code expectedTerms} terms; it grows when it gets more. */
+    TermTable(int expectedTerms) {
+        int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, expectedTerms) - 1) << 1);
+        terms = new String[capacity];
+        slots = new int[2 * capacity];
+    }
 
     /** The number of {@code term}, given it the first time it is seen. */
     int id(String term) {

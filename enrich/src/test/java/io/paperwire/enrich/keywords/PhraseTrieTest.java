@@ -8,8 +8,8 @@ class PhraseTrieTest {
 
     @Test
     void shouldGiveTheSameNodeForTheSameSequenceOnly() {
-        TermTable terms = new TermTable();
-        PhraseTrie trie = new PhraseTrie();
+        TermTable terms = new TermTable(4);
+        PhraseTrie trie = new PhraseTrie(4);
         int neural = terms.id("neural");
         int network = terms.id("network");
 
@@ -26,8 +26,8 @@ class PhraseTrieTest {
 
     @Test
     void shouldKeepEveryNodeAsTheTableGrows() {
-        TermTable terms = new TermTable();
-        PhraseTrie trie = new PhraseTrie();
+        TermTable terms = new TermTable(4);
+        PhraseTrie trie = new PhraseTrie(4);
         int[][] nodes = new int[100][4];
         for (int first = 0; first < 100; first++) {
             int node = PhraseTrie.ROOT;

@@ -8,7 +8,7 @@ class TermTableTest {
 
     @Test
     void shouldNumberTermsInOrderOfFirstSightAndKeepTheirNumbersAsTheTableGrows() {
-        TermTable table = new TermTable();
+        TermTable table = new TermTable(4);
         for (int i = 0; i < 1000; i++) {
             assertThat(table.id("term" + i)).isEqualTo(i);
         }
