@@ -1,8 +1,11 @@
 package io.paperwire.enrich.keywords;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -98,7 +101,7 @@ public final class KeywordExtractor {
 
     /** Counts the paper's terms in the document frequencies. */
     public void observe(String title, String abstractText) {
-        frequencies.observe(termsToCount(title, abstractText));
+        frequencies.observe(termsOf(candidatesOf(title, abstractText)));
     }
 
     private CandidatePhrases candidatesOf(String title, String abstractText) {
@@ -173,13 +176,13 @@ public final class KeywordExtractor {
      * units' (see the class comment); this keeps the table as small as the vocabulary.
      */
     public Set<String> termsToCount(String title, String abstractText) {
-        return termsOf(candidatesOf(title, abstractText));
+        return new LinkedHashSet<>(termsOf(candidatesOf(title, abstractText)));
     }
 
     private static Set<String> termsOf(CandidatePhrases paper) {
         List<CandidatePhrases.Candidate> candidates = paper.candidates();
         boolean[] seen = new boolean[paper.termCount()];
-        List<String> distinct = new ArrayList<>();
+        List<String> distinct = new ArrayList<>(paper.termCount());
         for (int i = 0; i < candidates.size(); i++) {
             CandidatePhrases.Candidate candidate = candidates.get(i);
             for (int unit = 0; unit < candidate.unitCount(); unit++) {
@@ -190,10 +193,30 @@ public final class KeywordExtractor {
                 }
             }
         }
-        // In order of first occurrence, as before; presized so that the set does not grow.
-        Set<String> terms = new LinkedHashSet<>(Math.max(16, (int) (distinct.size() / 0.75f) + 1));
-        terms.addAll(distinct);
-        return terms;
+        return new DistinctTerms(distinct);
+    }
+
+    /**
+     * A paper's terms for {@link DocumentFrequencies#observe}: distinct by construction and in order of first
+     * occurrence, so held in a list rather than hashed into a set once more. Unmodifiable; {@code contains} is a
+     * linear search (the frequencies only iterate).
+     */
+    private static final class DistinctTerms extends AbstractSet<String> {
+        private final List<String> terms;
+
+        DistinctTerms(List<String> distinctTerms) {
+            this.terms = Collections.unmodifiableList(distinctTerms);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return terms.iterator();
+        }
+
+        @Override
+        public int size() {
+            return terms.size();
+        }
     }
 
     /**

@@ -69,28 +69,31 @@ final class WordGraph {
         }
         normalize(restart);
         Arrays.sort(codes, 0, edgeCount);
-        // Distinct edges, grouped by target: sources[targetStart[b] .. targetStart[b + 1]) ascending, with weights.
-        int[] sources = new int[edgeCount];
-        double[] weights = new double[edgeCount];
+        // Distinct edges, grouped by target: sources[targetStart[b] .. targetStart[b + 1]) ascending, each with the
+        // share of its source's weight that it carries (computed once rather than in every iteration). The sources
+        // are compacted into the code array itself, which is read ahead of where they are written.
+        int[] sources = codes;
+        double[] share = new double[edgeCount];
         int[] targetStart = new int[n + 1];
         int distinct = 0;
+        int previousCode = -1;
         for (int e = 0; e < edgeCount; e++) {
-            if (distinct > 0 && codes[e] == codes[e - 1]) {
-                weights[distinct - 1] += 1;
+            int code = codes[e];
+            if (code == previousCode) {
+                share[distinct - 1] += 1;
                 continue;
             }
-            sources[distinct] = codes[e] % n;
-            weights[distinct] = 1;
-            targetStart[codes[e] / n + 1]++;
+            previousCode = code;
+            sources[distinct] = code % n;
+            share[distinct] = 1;
+            targetStart[code / n + 1]++;
             distinct++;
         }
         for (int b = 0; b < n; b++) {
             targetStart[b + 1] += targetStart[b];
         }
-        // The share of a source's weight that each edge carries, computed once rather than in every iteration.
-        double[] share = new double[distinct];
         for (int e = 0; e < distinct; e++) {
-            share[e] = weights[e] / outWeight[sources[e]];
+            share[e] /= outWeight[sources[e]];
         }
         double[] score = restart.clone();
         double[] next = new double[n];
