@@ -141,7 +141,11 @@ final class CandidatePhrases {
     /** The stem numbers of every unit's words, in text order: one per word of the text. */
     private final int[] stems;
     private int stemCount;
-    private final int[][] runs;
+    /** The term number of each unit, by unit index (the units of a run candidate are a slice of it). */
+    private final int[] unitTerms;
+    /** Run r is units [runBounds[2r], runBounds[2r + 1]). */
+    private int[] runBounds;
+    private int runCount;
     /** In order of first occurrence. */
     private final List<Candidate> candidates;
     /** Candidates by trie node; null where a node is no candidate. */
@@ -157,12 +161,13 @@ final class CandidatePhrases {
         this.trie = new PhraseTrie(wordCount);
         this.units = new ArrayList<>(wordCount);
         this.stems = new int[wordCount];
+        this.unitTerms = new int[wordCount];
         this.candidateAt = new Candidate[Math.max(16, wordCount)];
         this.candidates = new ArrayList<>(Math.max(10, wordCount * 3 / 4));
         Map<String, Acronym> acronyms = new LinkedHashMap<>();
         addUnits(analyzed.titleWords(), title, true, words, acronyms);
         addUnits(analyzed.abstractWords(), abstractText, false, words, acronyms);
-        this.runs = findRuns();
+        findRuns();
         for (Acronym acronym : acronyms.values()) {
             if (candidateAt(acronym.node) == null) {
                 add(new Candidate(acronym.node, acronym.expansion, acronym.unitTerms, 0, acronym.unitTerms.length,
@@ -170,16 +175,13 @@ final class CandidatePhrases {
             }
         }
         // The node of units [from, to] is one step (one per word of unit `to`) from the node of [from, to - 1].
-        for (int[] run : runs) {
-            int[] runTerms = new int[run.length];
-            for (int i = 0; i < run.length; i++) {
-                runTerms[i] = units.get(run[i]).term();
-            }
-            for (int from = 0; from < run.length; from++) {
-                Unit first = units.get(run[from]);
+        for (int run = 0; run < runCount; run++) {
+            int runEnd = runEnd(run);
+            for (int from = runStart(run); from < runEnd; from++) {
+                Unit first = units.get(from);
                 int node = PhraseTrie.ROOT;
-                for (int to = from; to < run.length && to - from < MAX_UNITS; to++) {
-                    Unit last = units.get(run[to]);
+                for (int to = from; to < runEnd && to - from < MAX_UNITS; to++) {
+                    Unit last = units.get(to);
                     for (int stem = last.firstStem(); stem < last.stemEnd(); stem++) {
                         node = trie.child(node, stems[stem]);
                     }
@@ -190,8 +192,8 @@ final class CandidatePhrases {
                             : null;
                     Candidate candidate = candidateAt(acronym != null ? acronym.node : node);
                     if (candidate == null) {
-                        candidate = add(new Candidate(node, null, runTerms, from, to - from + 1, null,
-                                first.inTitle(), first.start(), last.end(), run[from]));
+                        candidate = add(new Candidate(node, null, unitTerms, from, to - from + 1, null,
+                                first.inTitle(), first.start(), last.end(), from));
                     }
                     candidate.occurrences++;
                     candidate.inTitle |= first.inTitle();
@@ -318,6 +320,7 @@ final class CandidatePhrases {
                     acronyms.putIfAbsent(first.stem(), acronym);
                 }
             }
+            unitTerms[units.size()] = term;
             units.add(new Unit(term, firstStem, stemCount, first.start(), last.end(), inTitle, phraseWord,
                     end - i == 1 && WordClasses.isParticiple(first.lowerCase()), boundaryBefore));
             firstOfSection = false;
@@ -438,24 +441,24 @@ final class CandidatePhrases {
         return result.length() >= 2 ? result.toString().toLowerCase(Locale.ROOT) : null;
     }
 
-    /** Runs of phrase units: each an array of unit indexes, cut at non-phrase units and boundaries. */
-    private int[][] findRuns() {
-        List<int[]> runs = new ArrayList<>();
-        int[] current = new int[units.size()];
-        int length = 0;
+    /**
+     * Runs of phrase units, cut at non-phrase units and boundaries; a run's units are consecutive, since any other
+     * unit ends it.
+     */
+    private void findRuns() {
+        runBounds = new int[2 * Math.max(1, units.size())];
+        int start = -1;
         for (int i = 0; i < units.size(); i++) {
             Unit unit = units.get(i);
-            if (!unit.phraseWord() || unit.boundaryBefore()
-                    || length > 0 && startsClause(units.get(current[length - 1]), unit)) {
-                closeRun(current, length, runs);
-                length = 0;
+            if (!unit.phraseWord() || unit.boundaryBefore() || start >= 0 && startsClause(units.get(i - 1), unit)) {
+                closeRun(start, i);
+                start = -1;
             }
-            if (unit.phraseWord()) {
-                current[length++] = i;
+            if (unit.phraseWord() && start < 0) {
+                start = i;
             }
         }
-        closeRun(current, length, runs);
-        return runs.toArray(new int[0][]);
+        closeRun(start, units.size());
     }
 
     /**
@@ -496,13 +499,18 @@ final class CandidatePhrases {
         return text.regionMatches(true, end - lowerCaseSuffix.length(), lowerCaseSuffix, 0, lowerCaseSuffix.length());
     }
 
-    private void closeRun(int[] run, int length, List<int[]> runs) {
-        int end = length;
-        while (end > 0 && units.get(run[end - 1]).participle()) {
+    /** Keeps units [start, end) as a run, without trailing participles; none when {@code start} is -1. */
+    private void closeRun(int start, int end) {
+        if (start < 0) {
+            return;
+        }
+        while (end > start && units.get(end - 1).participle()) {
             end--;
         }
-        if (end > 0) {
-            runs.add(Arrays.copyOf(run, end));
+        if (end > start) {
+            runBounds[2 * runCount] = start;
+            runBounds[2 * runCount + 1] = end;
+            runCount++;
         }
     }
 
@@ -510,9 +518,19 @@ final class CandidatePhrases {
         return units;
     }
 
-    /** Runs of phrase units, in text order, as indexes into {@link #units()}; not to be changed. */
-    int[][] runs() {
-        return runs;
+    /** The number of runs of phrase units. */
+    int runCount() {
+        return runCount;
+    }
+
+    /** The first unit (an index into {@link #units()}) of run {@code run}; runs are in text order. */
+    int runStart(int run) {
+        return runBounds[2 * run];
+    }
+
+    /** The unit after the last of run {@code run}. */
+    int runEnd(int run) {
+        return runBounds[2 * run + 1];
     }
 
     /** The normalised term numbered {@code id} (a unit's or a stem's). */

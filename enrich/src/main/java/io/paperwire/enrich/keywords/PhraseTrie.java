@@ -18,8 +18,7 @@ final class PhraseTrie {
     private int[] parents;
     private int[] stems;
     private int nodeCount = 1;
-    /** Hash table of steps: the key is (parent, stem) packed in a long, the value the child, 0 when free. */
-    private long[] stepKeys;
+    /** Hash table of steps (parent, stem) → child, keyed by the child's own parent and stem; 0 when free. */
     private int[] stepChildren;
 
     /** A trie sized for about {@code expectedNodes} nodes; it grows when it gets more. */
@@ -27,26 +26,24 @@ final class PhraseTrie {
         int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, expectedNodes) - 1) << 1);
         parents = new int[capacity];
         stems = new int[capacity];
-        stepKeys = new long[2 * capacity];
         stepChildren = new int[2 * capacity];
     }
 
     /** The node of {@code node}'s sequence followed by {@code stem}, made when it is new. */
     int child(int node, int stem) {
-        long key = (long) node << 32 | (stem & 0xFFFF_FFFFL);
-        int mask = stepKeys.length - 1;
-        for (int slot = spread(key) & mask; ; slot = (slot + 1) & mask) {
+        int mask = stepChildren.length - 1;
+        for (int slot = spread(node, stem) & mask; ; slot = (slot + 1) & mask) {
             int child = stepChildren[slot];
             if (child == 0) {
-                return add(node, stem, key, slot);
+                return add(node, stem, slot);
             }
-            if (stepKeys[slot] == key) {
+            if (parents[child] == node && stems[child] == stem) {
                 return child;
             }
         }
     }
 
-    private int add(int parent, int stem, long key, int slot) {
+    private int add(int parent, int stem, int slot) {
         if (nodeCount == parents.length) {
             parents = Arrays.copyOf(parents, 2 * nodeCount);
             stems = Arrays.copyOf(stems, 2 * nodeCount);
@@ -54,34 +51,27 @@ final class PhraseTrie {
         int child = nodeCount++;
         parents[child] = parent;
         stems[child] = stem;
-        stepKeys[slot] = key;
         stepChildren[slot] = child;
-        if (2 * nodeCount > stepKeys.length) {
+        if (2 * nodeCount > stepChildren.length) {
             rehash();
         }
         return child;
     }
 
     private void rehash() {
-        long[] oldKeys = stepKeys;
-        int[] oldChildren = stepChildren;
-        stepKeys = new long[2 * oldKeys.length];
-        stepChildren = new int[2 * oldKeys.length];
-        int mask = stepKeys.length - 1;
-        for (int old = 0; old < oldKeys.length; old++) {
-            if (oldChildren[old] != 0) {
-                int slot = spread(oldKeys[old]) & mask;
-                while (stepChildren[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                stepKeys[slot] = oldKeys[old];
-                stepChildren[slot] = oldChildren[old];
+        stepChildren = new int[2 * stepChildren.length];
+        int mask = stepChildren.length - 1;
+        for (int child = 1; child < nodeCount; child++) {
+            int slot = spread(parents[child], stems[child]) & mask;
+            while (stepChildren[slot] != 0) {
+                slot = (slot + 1) & mask;
             }
+            stepChildren[slot] = child;
         }
     }
 
-    private static int spread(long key) {
-        long mixed = key * 0x9E37_79B9_7F4A_7C15L;
+    private static int spread(int parent, int stem) {
+        long mixed = ((long) parent << 32 | (stem & 0xFFFF_FFFFL)) * 0x9E37_79B9_7F4A_7C15L;
         return (int) (mixed >>> 32);
     }
 

@@ -20,21 +20,20 @@ final class WordGraph {
     /** Each term's centrality, by {@link TermTable} number ({@link CandidatePhrases#term}); 0 for a term off the graph. */
     static double[] positionRank(CandidatePhrases paper) {
         List<CandidatePhrases.Unit> units = paper.units();
-        int[][] runs = paper.runs();
         // Node ids in order of first occurrence in the runs (the order the sums below run in).
         int[] nodeOfTerm = new int[paper.termCount()];
         Arrays.fill(nodeOfTerm, -1);
         int length = 0;
-        for (int[] run : runs) {
-            length += run.length;
+        for (int run = 0; run < paper.runCount(); run++) {
+            length += paper.runEnd(run) - paper.runStart(run);
         }
         int[] termOfNode = new int[length];
         int[] sequence = new int[length];
         int position = 0;
         int nodes = 0;
-        for (int[] run : runs) {
-            for (int index : run) {
-                int term = units.get(index).term();
+        for (int run = 0; run < paper.runCount(); run++) {
+            for (int unit = paper.runStart(run); unit < paper.runEnd(run); unit++) {
+                int term = units.get(unit).term();
                 if (nodeOfTerm[term] < 0) {
                     nodeOfTerm[term] = nodes;
                     termOfNode[nodes++] = term;
