@@ -137,8 +137,6 @@ public final class KeywordExtractor {
     private static final class ScoredCandidate {
         private final CandidatePhrases.Candidate candidate;
         private final double score;
-        /** " " + normalized + " ", made once when redundancy is checked. */
-        private String padded;
 
         ScoredCandidate(CandidatePhrases.Candidate candidate, double score) {
             this.candidate = candidate;
@@ -151,13 +149,6 @@ public final class KeywordExtractor {
 
         String normalized() {
             return candidate.normalized();
-        }
-
-        String padded() {
-            if (padded == null) {
-                padded = " " + candidate.normalized() + " ";
-            }
-            return padded;
         }
 
         PlacedKeyword placed() {
@@ -281,10 +272,24 @@ public final class KeywordExtractor {
     }
 
     private static boolean isRedundant(ScoredCandidate candidate, List<ScoredCandidate> chosen) {
-        String words = candidate.padded();
-        for (ScoredCandidate better : chosen) {
-            if (better.normalized().length() >= candidate.normalized().length()
-                    && better.padded().contains(words)) {
+        String words = candidate.normalized();
+        for (int i = 0; i < chosen.size(); i++) {
+            String better = chosen.get(i).normalized();
+            if (better.length() >= words.length() && containsWords(better, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code words} occurs in {@code phrase} on word boundaries, i.e. {@code " " + phrase + " "} contains
+     * {@code " " + words + " "} (both are single-spaced normalised forms), without making those strings.
+     */
+    static boolean containsWords(String phrase, String words) {
+        for (int at = phrase.indexOf(words); at >= 0; at = phrase.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            if ((at == 0 || phrase.charAt(at - 1) == ' ') && (end == phrase.length() || phrase.charAt(end) == ' ')) {
                 return true;
             }
         }
