@@ -129,6 +129,9 @@ final class CandidatePhrases {
 
     private final String title;
     private final String abstractText;
+    /** Whether the whole title (abstract) is ASCII, so no unit of it needs checking on its own. */
+    private final boolean asciiTitle;
+    private final boolean asciiAbstract;
     /** Stems, units and acronym expansions' unit forms, numbered. */
     private final TermTable terms;
     /**
@@ -154,6 +157,8 @@ final class CandidatePhrases {
     private CandidatePhrases(AnalyzedText analyzed, WordClasses words) {
         this.title = analyzed.title();
         this.abstractText = analyzed.abstractText();
+        this.asciiTitle = isAscii(title, 0, title.length());
+        this.asciiAbstract = isAscii(abstractText, 0, abstractText.length());
         // Sized by the number of words: in the arXiv sample a paper has about 0.6 distinct terms, 0.6 trie
         // nodes and 0.5 candidates per word.
         int wordCount = analyzed.titleWords().size() + analyzed.abstractWords().size();
@@ -261,6 +266,8 @@ final class CandidatePhrases {
     /** Subject pronouns and modals: the next word that is not a stop word is a verb. */
     private static final Set<String> PRECEDES_VERB = Set.of("we", "they", "i", "you", "he", "she", "can", "cannot",
             "could", "may", "might", "must", "shall", "should", "will", "would");
+    /** The length of the longest word in {@link #PRECEDES_VERB}: longer words need no look-up. */
+    private static final int LONGEST_VERB_CUE = PRECEDES_VERB.stream().mapToInt(String::length).max().orElse(0);
 
     /**
      * An acronym's expansion: its normalised form, the {@link TermTable} numbers of its words other than stop
@@ -311,7 +318,8 @@ final class CandidatePhrases {
                 phraseWord = false;
                 verbExpected = false;
             }
-            if (end - i == 1 && PRECEDES_VERB.contains(first.lowerCase())) {
+            if (end - i == 1 && first.lowerCase().length() <= LONGEST_VERB_CUE
+                    && PRECEDES_VERB.contains(first.lowerCase())) {
                 verbExpected = true;
             }
             if (end - i == 1) {
@@ -469,7 +477,10 @@ final class CandidatePhrases {
     private boolean startsClause(Unit previous, Unit unit) {
         String text = unit.inTitle() ? title : abstractText;
         String previousText = previous.inTitle() ? title : abstractText;
-        if (!isAscii(text, unit.start(), unit.end()) || !isAscii(previousText, previous.start(), previous.end())) {
+        boolean ascii = (unit.inTitle() ? asciiTitle : asciiAbstract)
+                && (previous.inTitle() ? asciiTitle : asciiAbstract)
+                || isAscii(text, unit.start(), unit.end()) && isAscii(previousText, previous.start(), previous.end());
+        if (!ascii) {
             return startsClause(previousText.substring(previous.start(), previous.end()).toLowerCase(Locale.ROOT),
                     text.substring(unit.start(), unit.end()).toLowerCase(Locale.ROOT));
         }

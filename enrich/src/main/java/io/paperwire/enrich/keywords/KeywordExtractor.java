@@ -157,8 +157,11 @@ public final class KeywordExtractor {
         }
     }
 
-    private static final Comparator<ScoredCandidate> BEST_CANDIDATE_FIRST =
-            Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(ScoredCandidate::normalized);
+    /** Higher score first, ties by normalised form; written out rather than chained, since it sorts every paper. */
+    private static final Comparator<ScoredCandidate> BEST_CANDIDATE_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.normalized().compareTo(b.normalized());
+    };
 
     /**
      * The distinct normalised terms a paper contributes to document frequencies: the units of its candidate
