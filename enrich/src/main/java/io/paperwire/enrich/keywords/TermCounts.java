@@ -9,7 +9,7 @@ import java.util.Objects;
  * Counts by normalised term in an open-addressing table: the terms and their counts side by side in two arrays, so
  * that a look-up follows no map node and a count needs no {@code Long}. Input: terms and counts; output: the count
  * of a term. Holds the counts of {@link InMemoryDocumentFrequencies} and the read cache of the stream's
- * document frequencies. Not thread-safe.
+ * document frequencies, and the shipped {@link BackgroundFrequencies}. Not thread-safe while it changes.
  */
 public final class TermCounts {
 
@@ -44,7 +44,9 @@ public final class TermCounts {
 
     /** Sets the count of {@code term}. */
     public void put(String term, long count) {
-        counts[slotOf(Objects.requireNonNull(term, "term"))] = count;
+        // The slot first: finding it may grow the table, and so replace the count array.
+        int slot = slotOf(Objects.requireNonNull(term, "term"));
+        counts[slot] = count;
     }
 
     /** Adds one to the count of {@code term} (0 when it had none) and returns the new count. */

@@ -30,6 +30,19 @@ class TermCountsTest {
     }
 
     @Test
+    void shouldKeepEveryCountPutWhileTheTableGrows() {
+        TermCounts counts = new TermCounts();
+        for (int i = 0; i < 1000; i++) {
+            counts.put("t" + i, 10L * i);
+        }
+
+        assertThat(counts.size()).isEqualTo(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(counts.getOrDefault("t" + i, -1)).isEqualTo(10L * i);
+        }
+    }
+
+    @Test
     void shouldForgetEverythingWhenCleared() {
         TermCounts counts = new TermCounts();
         counts.put("a", 0);
