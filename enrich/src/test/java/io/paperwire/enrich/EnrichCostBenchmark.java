@@ -31,6 +31,8 @@ import java.util.Optional;
  *     io.paperwire.enrich.EnrichCostBenchmark /work/shared/data/arxiv-metadata-oai-snapshot.sample1000.jsonl \
  *     [rounds] [dump-file]
  * </pre>
+ * Heap allocated per paper by the measuring thread is reported for the keyword stages and one enrich line
+ * ({@code getCurrentThreadAllocatedBytes}), since allocation drives the stream's GC cost.
  * Classifiers are built from the prior before the timed loops (once per stream task, not per paper); that
  * construction is reported on its own, in ms per classifier.
  * With a dump file it also writes, for one fresh enricher over the papers (every fourth paper stripped of its
@@ -40,6 +42,9 @@ import java.util.Optional;
 public final class EnrichCostBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The same bean, for the bytes this thread allocates (HotSpot's extension of the standard one). */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private EnrichCostBenchmark() {
     }
@@ -85,16 +90,27 @@ public final class EnrichCostBenchmark {
             placed.add(extractor.extractPlaced(text));
         }
 
+        long b0 = allocatedBytes();
         long t0 = cpuNanos();
         for (Paper paper : papers) {
             extractor.observe(paper.getTitle(), paper.getAbstractText());
         }
         long t1 = cpuNanos();
+        long b1 = allocatedBytes();
         for (Paper paper : papers) {
             phrases.add(extractor.extract(paper.getTitle(), paper.getAbstractText()).stream()
                     .map(ExtractedKeyword::phrase).toList());
         }
         long t2 = cpuNanos();
+        long b2 = allocatedBytes();
+        // The same extraction on the shared analysis, as enrich runs it (no Lucene analysis).
+        long t2a = cpuNanos();
+        for (int i = 0; i < n; i++) {
+            extractor.extractPlaced(analysed.get(i));
+        }
+        long t2b = cpuNanos();
+        long b2b = allocatedBytes();
+        long t2c = cpuNanos();
         for (Paper paper : papers) {
             resources.subjectTagger().tag(paper.getCategories());
         }
@@ -129,15 +145,18 @@ public final class EnrichCostBenchmark {
         }
         long t7 = cpuNanos();
         PaperEnricher allLabelled = new PaperEnricher(resources, new InMemoryDocumentFrequencies(), forLabelled, "");
+        long b7 = allocatedBytes();
         for (Paper paper : papers) {
             allLabelled.enrich(new PaperText(paper.getKey(), paper.getTitle(), paper.getAbstractText(),
                     paper.getCategories()), true, true);
         }
         long t8 = cpuNanos();
+        long b8 = allocatedBytes();
         Map<String, Double> micros = new LinkedHashMap<>();
         micros.put("keywords observe", perPaper(t1 - t0, n));
         micros.put("keywords extract", perPaper(t2 - t1, n));
-        micros.put("subject tags", perPaper(t3 - t2, n));
+        micros.put("keywords extract, shared analysis (as in enrich)", perPaper(t2b - t2a, n));
+        micros.put("subject tags", perPaper(t3 - t2c, n));
         micros.put("topic tags", perPaper(t4 - t3, n));
         micros.put("topic tags, shared analysis (as in enrich)", perPaper(t4b - t4, n));
         micros.put("classifier from prior, ms each", (t4c - t4b) / 3 / 1e6);
@@ -145,16 +164,32 @@ public final class EnrichCostBenchmark {
         micros.put("classifier predict (trained on all)", perPaper(t6 - t5, predicted));
         micros.put("PaperEnricher.enrich, all with categories", perPaper(t8 - t7, n));
         micros.put("PaperEnricher.enrich, 1 in 4 predicted", perPaper(t7 - t6, n));
+        micros.put("keywords observe, KB allocated", kilobytesPerPaper(b1 - b0, n));
+        micros.put("keywords extract, KB allocated", kilobytesPerPaper(b2 - b1, n));
+        micros.put("keywords extract, shared analysis, KB allocated", kilobytesPerPaper(b2b - b2, n));
+        micros.put("PaperEnricher.enrich, all with cat., KB allocated", kilobytesPerPaper(b8 - b7, n));
         return micros;
     }
 
     private static String unit(String what) {
+        if (what.endsWith(", KB allocated")) {
+            return " KB/paper";
+        }
         return what.endsWith(", ms each") ? "" : " µs/paper";
     }
 
     /** CPU time of this thread: on a shared machine, wall-clock time would mostly measure the neighbours. */
     private static long cpuNanos() {
         return THREADS.getCurrentThreadCpuTime();
+    }
+
+    /** Bytes of heap this thread has allocated so far (TLAB-accurate, cheap to read). */
+    private static long allocatedBytes() {
+        return ALLOCATIONS.getCurrentThreadAllocatedBytes();
+    }
+
+    private static double kilobytesPerPaper(long bytes, int papers) {
+        return bytes / 1024.0 / papers;
     }
 
     private static double perPaper(long nanos, int papers) {

@@ -1,17 +1,16 @@
 package io.paperwire.enrich.keywords;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@link DocumentFrequencies} held in a hash map: counts every document passed to {@link #observe(Set)}. Not
- * thread-safe; one instance per stream task or per batch run.
+ * {@link DocumentFrequencies} held in memory ({@link TermCounts}): counts every document passed to
+ * {@link #observe(Set)}. Not thread-safe; one instance per stream task or per batch run.
  */
 public final class InMemoryDocumentFrequencies implements DocumentFrequencies {
 
-    private final Map<String, Long> counts = new HashMap<>();
+    private final TermCounts counts = new TermCounts();
     private long docCount;
 
     @Override
@@ -21,7 +20,7 @@ public final class InMemoryDocumentFrequencies implements DocumentFrequencies {
 
     @Override
     public long df(String normalizedTerm) {
-        return counts.getOrDefault(normalizedTerm, 0L);
+        return counts.getOrDefault(normalizedTerm, 0);
     }
 
     @Override
@@ -29,7 +28,7 @@ public final class InMemoryDocumentFrequencies implements DocumentFrequencies {
         Objects.requireNonNull(distinctNormalizedTerms, "distinctNormalizedTerms");
         docCount++;
         for (String term : distinctNormalizedTerms) {
-            counts.merge(term, 1L, Long::sum);
+            counts.increment(term);
         }
     }
 
@@ -40,6 +39,6 @@ public final class InMemoryDocumentFrequencies implements DocumentFrequencies {
 
     /** The counts, for writing a table; a copy. */
     Map<String, Long> snapshot() {
-        return new HashMap<>(counts);
+        return counts.toMap();
     }
 }

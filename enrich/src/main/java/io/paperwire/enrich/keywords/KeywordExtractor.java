@@ -1,11 +1,13 @@
 package io.paperwire.enrich.keywords;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -99,7 +101,7 @@ public final class KeywordExtractor {
 
     /** Counts the paper's terms in the document frequencies. */
     public void observe(String title, String abstractText) {
-        frequencies.observe(termsToCount(title, abstractText));
+        frequencies.observe(termsOf(candidatesOf(title, abstractText)));
     }
 
     private CandidatePhrases candidatesOf(String title, String abstractText) {
@@ -111,14 +113,17 @@ public final class KeywordExtractor {
     }
 
     private List<PlacedKeyword> extractPlaced(CandidatePhrases paper) {
-        Map<String, Double> centrality = WordGraph.positionRank(paper);
-        // Each unit's rarity once per paper: the frequencies may be a state store, and a unit recurs in many
-        // candidates. The counts do not change during extraction.
+        double[] centrality = WordGraph.positionRank(paper);
+        // Each unit's rarity once per paper, by term number (NaN until looked up): the frequencies may be a state
+        // store, and a unit recurs in many candidates. The counts do not change during extraction.
         double documents = frequencies.docCount() + 1.0;
-        Map<String, Double> rarity = new HashMap<>();
-        List<ScoredCandidate> scored = new ArrayList<>(paper.candidates().size());
-        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
-            double score = score(candidate, centrality, rarity, documents);
+        double[] rarity = new double[paper.termCount()];
+        Arrays.fill(rarity, Double.NaN);
+        List<CandidatePhrases.Candidate> candidates = paper.candidates();
+        List<ScoredCandidate> scored = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidatePhrases.Candidate candidate = candidates.get(i);
+            double score = score(paper, candidate, centrality, rarity, documents);
             if (Double.isNaN(score)) {
                 throw new IllegalArgumentException("score must be a number");
             }
@@ -132,8 +137,6 @@ public final class KeywordExtractor {
     private static final class ScoredCandidate {
         private final CandidatePhrases.Candidate candidate;
         private final double score;
-        /** " " + normalized + " ", made once when redundancy is checked. */
-        private String padded;
 
         ScoredCandidate(CandidatePhrases.Candidate candidate, double score) {
             this.candidate = candidate;
@@ -148,21 +151,17 @@ public final class KeywordExtractor {
             return candidate.normalized();
         }
 
-        String padded() {
-            if (padded == null) {
-                padded = " " + candidate.normalized() + " ";
-            }
-            return padded;
-        }
-
         PlacedKeyword placed() {
             return new PlacedKeyword(new ExtractedKeyword(candidate.surface(), candidate.normalized(), score),
                     candidate.surfaceInTitle(), candidate.surfaceStart(), candidate.surfaceEnd());
         }
     }
 
-    private static final Comparator<ScoredCandidate> BEST_CANDIDATE_FIRST =
-            Comparator.comparingDouble(ScoredCandidate::score).reversed().thenComparing(ScoredCandidate::normalized);
+    /** Higher score first, ties by normalised form; written out rather than chained, since it sorts every paper. */
+    private static final Comparator<ScoredCandidate> BEST_CANDIDATE_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.normalized().compareTo(b.normalized());
+    };
 
     /**
      * The distinct normalised terms a paper contributes to document frequencies: the units of its candidate
@@ -171,15 +170,47 @@ public final class KeywordExtractor {
      * units' (see the class comment); this keeps the table as small as the vocabulary.
      */
     public Set<String> termsToCount(String title, String abstractText) {
-        return termsOf(candidatesOf(title, abstractText));
+        return new LinkedHashSet<>(termsOf(candidatesOf(title, abstractText)));
     }
 
     private static Set<String> termsOf(CandidatePhrases paper) {
-        Set<String> terms = new LinkedHashSet<>();
-        for (CandidatePhrases.Candidate candidate : paper.candidates()) {
-            terms.addAll(candidate.unitForms());
+        List<CandidatePhrases.Candidate> candidates = paper.candidates();
+        boolean[] seen = new boolean[paper.termCount()];
+        List<String> distinct = new ArrayList<>(paper.termCount());
+        for (int i = 0; i < candidates.size(); i++) {
+            CandidatePhrases.Candidate candidate = candidates.get(i);
+            for (int unit = 0; unit < candidate.unitCount(); unit++) {
+                int term = candidate.unitTerm(unit);
+                if (!seen[term]) {
+                    seen[term] = true;
+                    distinct.add(paper.term(term));
+                }
+            }
         }
-        return terms;
+        return new DistinctTerms(distinct);
+    }
+
+    /**
+     * A paper's terms for {@link DocumentFrequencies#observe}: distinct by construction and in order of first
+     * occurrence, so held in a list rather than hashed into a set once more. Unmodifiable; {@code contains} is a
+     * linear search (the frequencies only iterate).
+     */
+    private static final class DistinctTerms extends AbstractSet<String> {
+        private final List<String> terms;
+
+        DistinctTerms(List<String> distinctTerms) {
+            this.terms = Collections.unmodifiableList(distinctTerms);
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return terms.iterator();
+        }
+
+        @Override
+        public int size() {
+            return terms.size();
+        }
     }
 
     /**
@@ -194,18 +225,19 @@ public final class KeywordExtractor {
      * The product of four signals, each a known keyphrase cue; see the class comment. Multiplying makes each a
      * relative weight, so none needs calibrating against the others.
      */
-    private double score(CandidatePhrases.Candidate candidate, Map<String, Double> centrality,
-                         Map<String, Double> rarity, double documents) {
+    private double score(CandidatePhrases paper, CandidatePhrases.Candidate candidate, double[] centrality,
+                         double[] rarity, double documents) {
         double specificity = 0;
         double graph = 0;
-        for (String unit : candidate.unitForms()) {
-            Double idf = rarity.get(unit);
-            if (idf == null) {
-                idf = idf(unit, documents);
-                rarity.put(unit, idf);
+        for (int unit = 0; unit < candidate.unitCount(); unit++) {
+            int term = candidate.unitTerm(unit);
+            double idf = rarity[term];
+            if (Double.isNaN(idf)) {
+                idf = idf(paper.term(term), documents);
+                rarity[term] = idf;
             }
             specificity += idf;
-            graph += centrality.getOrDefault(unit, 0.0);
+            graph += centrality[term];
         }
         double frequency = Math.sqrt(candidate.occurrences());
         double position = 1.0 / Math.log(3 + candidate.firstPosition());
@@ -243,10 +275,24 @@ public final class KeywordExtractor {
     }
 
     private static boolean isRedundant(ScoredCandidate candidate, List<ScoredCandidate> chosen) {
-        String words = candidate.padded();
-        for (ScoredCandidate better : chosen) {
-            if (better.normalized().length() >= candidate.normalized().length()
-                    && better.padded().contains(words)) {
+        String words = candidate.normalized();
+        for (int i = 0; i < chosen.size(); i++) {
+            String better = chosen.get(i).normalized();
+            if (better.length() >= words.length() && containsWords(better, words)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code words} occurs in {@code phrase} on word boundaries, i.e. {@code " " + phrase + " "} contains
+     * {@code " " + words + " "} (both are single-spaced normalised forms), without making those strings.
+     */
+    static boolean containsWords(String phrase, String words) {
+        for (int at = phrase.indexOf(words); at >= 0; at = phrase.indexOf(words, at + 1)) {
+            int end = at + words.length();
+            if ((at == 0 || phrase.charAt(at - 1) == ' ') && (end == phrase.length() || phrase.charAt(end) == ' ')) {
                 return true;
             }
         }

@@ -94,7 +94,8 @@ public final class PhraseAnalyzer {
 
     /** The words of {@code text} in order, with their surface forms and the separators between them. */
     List<WordToken> tokens(String text) {
-        List<WordToken> tokens = new ArrayList<>();
+        // About one word per six characters in abstracts: presized so that the list seldom grows.
+        List<WordToken> tokens = new ArrayList<>(text.length() / 5 + 1);
         Analyzer chain = mayHoldLatex(text) ? analyzer : plainAnalyzer;
         try (TokenStream stream = chain.tokenStream("text", new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -111,7 +112,10 @@ public final class PhraseAnalyzer {
                 boolean boundary = previousEnd >= 0 && !joined && !isBlank(text, previousEnd, start);
                 // Most words are their own stem: then the stem is the lower-cased string itself.
                 String stem = lowerCase.contentEquals(term) ? lowerCase : term.toString();
-                tokens.add(new WordToken(text.substring(start, end), lowerCase, stem,
+                // Most words are written in lower case: then the surface form is the lower-cased string too.
+                String surface = lowerCase.length() == end - start && text.startsWith(lowerCase, start) ? lowerCase
+                        : text.substring(start, end);
+                tokens.add(new WordToken(surface, lowerCase, stem,
                         StandardTokenizer.TOKEN_TYPES[StandardTokenizer.NUM].equals(type.type()),
                         start, end, joined, boundary));
                 previousEnd = end;

@@ -1,15 +1,12 @@
 package io.paperwire.enrich.keywords;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PositionRank over a paper's words: a graph whose nodes are the phrase units (words or hyphenated compounds) and
  * whose edges join units that occur within {@link #WINDOW} units of each other; a random walk that restarts at
- * units in proportion to how early they occur. Input: a paper's candidates; output: unit → centrality (sums to 1).
+ * units in proportion to how early they occur. Input: a paper's candidates; output: unit → centrality (sums to 1), by term number.
  */
 final class WordGraph {
 
@@ -20,31 +17,32 @@ final class WordGraph {
     private WordGraph() {
     }
 
-    static Map<String, Double> positionRank(CandidatePhrases paper) {
+    /** Each term's centrality, by {@link TermTable} number ({@link CandidatePhrases#term}); 0 for a term off the graph. */
+    static double[] positionRank(CandidatePhrases paper) {
         List<CandidatePhrases.Unit> units = paper.units();
-        // Node ids in order of first occurrence; the map's own order does not matter.
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> forms = new ArrayList<>();
+        // Node ids in order of first occurrence in the runs (the order the sums below run in).
+        int[] nodeOfTerm = new int[paper.termCount()];
+        Arrays.fill(nodeOfTerm, -1);
         int length = 0;
-        for (List<Integer> run : paper.runs()) {
-            length += run.size();
+        for (int run = 0; run < paper.runCount(); run++) {
+            length += paper.runEnd(run) - paper.runStart(run);
         }
+        int[] termOfNode = new int[length];
         int[] sequence = new int[length];
         int position = 0;
-        for (List<Integer> run : paper.runs()) {
-            for (int index : run) {
-                String form = units.get(index).normalized();
-                Integer id = ids.get(form);
-                if (id == null) {
-                    id = forms.size();
-                    ids.put(form, id);
-                    forms.add(form);
+        int nodes = 0;
+        for (int run = 0; run < paper.runCount(); run++) {
+            for (int unit = paper.runStart(run); unit < paper.runEnd(run); unit++) {
+                int term = units.get(unit).term();
+                if (nodeOfTerm[term] < 0) {
+                    nodeOfTerm[term] = nodes;
+                    termOfNode[nodes++] = term;
                 }
-                sequence[position++] = id;
+                sequence[position++] = nodeOfTerm[term];
             }
         }
-        int n = forms.size();
-        Map<String, Double> result = new HashMap<>(2 * n);
+        int n = nodes;
+        double[] result = new double[paper.termCount()];
         if (n == 0) {
             return result;
         }
@@ -70,28 +68,31 @@ final class WordGraph {
         }
         normalize(restart);
         Arrays.sort(codes, 0, edgeCount);
-        // Distinct edges, grouped by target: sources[targetStart[b] .. targetStart[b + 1]) ascending, with weights.
-        int[] sources = new int[edgeCount];
-        double[] weights = new double[edgeCount];
+        // Distinct edges, grouped by target: sources[targetStart[b] .. targetStart[b + 1]) ascending, each with the
+        // share of its source's weight that it carries (computed once rather than in every iteration). The sources
+        // are compacted into the code array itself, which is read ahead of where they are written.
+        int[] sources = codes;
+        double[] share = new double[edgeCount];
         int[] targetStart = new int[n + 1];
         int distinct = 0;
+        int previousCode = -1;
         for (int e = 0; e < edgeCount; e++) {
-            if (distinct > 0 && codes[e] == codes[e - 1]) {
-                weights[distinct - 1] += 1;
+            int code = codes[e];
+            if (code == previousCode) {
+                share[distinct - 1] += 1;
                 continue;
             }
-            sources[distinct] = codes[e] % n;
-            weights[distinct] = 1;
-            targetStart[codes[e] / n + 1]++;
+            previousCode = code;
+            sources[distinct] = code % n;
+            share[distinct] = 1;
+            targetStart[code / n + 1]++;
             distinct++;
         }
         for (int b = 0; b < n; b++) {
             targetStart[b + 1] += targetStart[b];
         }
-        // The share of a source's weight that each edge carries, computed once rather than in every iteration.
-        double[] share = new double[distinct];
         for (int e = 0; e < distinct; e++) {
-            share[e] = weights[e] / outWeight[sources[e]];
+            share[e] /= outWeight[sources[e]];
         }
         double[] score = restart.clone();
         double[] next = new double[n];
@@ -109,7 +110,7 @@ final class WordGraph {
             next = previous;
         }
         for (int id = 0; id < n; id++) {
-            result.put(forms.get(id), score[id]);
+            result[termOfNode[id]] = score[id];
         }
         return result;
     }

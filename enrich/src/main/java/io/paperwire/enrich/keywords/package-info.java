@@ -11,6 +11,8 @@
  * ({@link io.paperwire.enrich.keywords.SeededDocumentFrequencies}). A paper is analysed once
  * ({@link io.paperwire.enrich.keywords.AnalyzedText}); keyphrases can come with the place of the text they were cut
  * from ({@link io.paperwire.enrich.keywords.PlacedKeyword}), so the topic tagger reads their words from that analysis.
+ * Within a paper, terms and candidate phrases are kept by number ({@code TermTable}, {@code PhraseTrie}) rather than
+ * as strings; counts by term live in {@link io.paperwire.enrich.keywords.TermCounts}.
  *
  * <p>{@link io.paperwire.enrich.keywords.KeywordEvaluation} measures quality against a gold keyphrase dataset
  * (P, R and F1 at 5 and 10); {@code docs/keywords.md} gives the method and the numbers. Nothing here touches Kafka.

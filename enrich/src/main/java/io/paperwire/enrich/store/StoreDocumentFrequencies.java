@@ -1,8 +1,7 @@
 package io.paperwire.enrich.store;
 
 import io.paperwire.enrich.keywords.DocumentFrequencies;
-import java.util.HashMap;
-import java.util.Map;
+import io.paperwire.enrich.keywords.TermCounts;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,7 +33,8 @@ public final class StoreDocumentFrequencies implements DocumentFrequencies {
 
     private final KeyValueStore<String, Long> store;
     private final int maxCachedTerms;
-    private final Map<String, Long> cache = new HashMap<>();
+    /** Counts as read or written; a count is never negative, so -1 means "not cached". */
+    private final TermCounts cache = new TermCounts();
 
     public StoreDocumentFrequencies(KeyValueStore<String, Long> store) {
         this(store, DEFAULT_CACHED_TERMS);
@@ -71,8 +71,8 @@ public final class StoreDocumentFrequencies implements DocumentFrequencies {
     }
 
     private long count(String key) {
-        Long cached = cache.get(key);
-        if (cached != null) {
+        long cached = cache.getOrDefault(key, -1);
+        if (cached >= 0) {
             return cached;
         }
         Long stored = store.get(key);

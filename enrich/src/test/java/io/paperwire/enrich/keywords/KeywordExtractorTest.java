@@ -151,4 +151,20 @@ class KeywordExtractorTest {
         assertThat(extractor.extract("", "  ")).isEmpty();
         assertThat(extractor.extract("$x^2$", "\\cite{a} $\\alpha$")).isEmpty();
     }
+
+    @Test
+    void shouldFindWordsInsideAPhraseOnlyOnWordBoundaries() {
+        String[][] cases = {
+            {"neural network", "network"}, {"neural network", "neural"}, {"neural network", "neural network"},
+            {"deep neural network model", "neural network"}, {"neural networks", "network"},
+            {"neural network", "ural"}, {"subnetwork network", "network"}, {"networks network", "network"},
+            {"a b", "b a"}, {"network", "neural network"},
+        };
+        for (String[] pair : cases) {
+            assertThat(KeywordExtractor.containsWords(pair[0], pair[1])).as(pair[0] + " / " + pair[1])
+                    .isEqualTo((" " + pair[0] + " ").contains(" " + pair[1] + " "));
+        }
+        assertThat(KeywordExtractor.containsWords("subnetwork network", "network")).isTrue();
+        assertThat(KeywordExtractor.containsWords("neural networks", "network")).isFalse();
+    }
 }

@@ -2,6 +2,7 @@ package io.paperwire.enrich.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -68,5 +69,23 @@ class StoreDocumentFrequenciesTest {
         uncached.observe(Set.of("alpha"));
         assertThat(uncached.df("alpha")).isEqualTo(4);
         assertThat(store.get(StoreDocumentFrequencies.DOC_COUNT_KEY)).isEqualTo(4L);
+    }
+
+    @Test
+    void shouldKeepEveryCountAsTheCacheGrows() {
+        StoreDocumentFrequencies frequencies = new StoreDocumentFrequencies(store);
+        Set<String> terms = new LinkedHashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            terms.add("term" + i);
+        }
+
+        frequencies.observe(terms);
+        frequencies.observe(terms);
+
+        assertThat(frequencies.docCount()).isEqualTo(2);
+        for (String term : terms) {
+            assertThat(frequencies.df(term)).as(term).isEqualTo(2);
+            assertThat(store.get(term)).as(term).isEqualTo(2L);
+        }
     }
 }
