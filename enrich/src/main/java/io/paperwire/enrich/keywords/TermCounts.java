@@ -9,7 +9,7 @@ import java.util.Objects;
  * Counts by normalised term in an open-addressing table: the terms and their counts side by side in two arrays, so
  * that a look-up follows no map node and a count needs no {@code Long}. Input: terms and counts; output: the count
  * of a term. Holds the counts of {@link InMemoryDocumentFrequencies} and the read cache of the stream's
- * document frequencies, and the shipped {@link BackgroundFrequencies}. Not thread-safe while it changes.
+ * document frequencies. Not thread-safe while it changes.
  */
 public final class TermCounts {
 
