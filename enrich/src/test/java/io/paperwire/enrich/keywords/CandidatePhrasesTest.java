@@ -14,7 +14,11 @@ class CandidatePhrasesTest {
     private final WordClasses words = WordClasses.english();
 
     private Map<String, CandidatePhrases.Candidate> candidates(String title, String abstractText) {
-        return CandidatePhrases.of(AnalyzedText.of(title, abstractText), words).candidates().stream()
+        return byForm(CandidatePhrases.of(AnalyzedText.of(title, abstractText), words));
+    }
+
+    private static Map<String, CandidatePhrases.Candidate> byForm(CandidatePhrases paper) {
+        return paper.candidates().stream()
                 .collect(Collectors.toMap(CandidatePhrases.Candidate::normalized, Function.identity()));
     }
 
@@ -27,8 +31,7 @@ class CandidatePhrasesTest {
     void shouldCountACompoundAndTheSameWordsApartAsOneCandidate() {
         CandidatePhrases paper = CandidatePhrases.of(AnalyzedText.of("Neural-network pruning",
                 "We prune a neural network. Neural networks are large."), words);
-        Map<String, CandidatePhrases.Candidate> byForm = paper.candidates().stream()
-                .collect(Collectors.toMap(CandidatePhrases.Candidate::normalized, Function.identity()));
+        Map<String, CandidatePhrases.Candidate> byForm = byForm(paper);
 
         CandidatePhrases.Candidate network = byForm.get("neural network");
         assertThat(network.occurrences()).isEqualTo(3);
@@ -65,8 +68,7 @@ class CandidatePhrasesTest {
     void shouldCountAnAcronymAsItsExpansion() {
         CandidatePhrases paper = CandidatePhrases.of(AnalyzedText.of("",
                 "A mixture of experts (MoE) routes tokens. Each MoE layer is sparse."), words);
-        Map<String, CandidatePhrases.Candidate> byForm = paper.candidates().stream()
-                .collect(Collectors.toMap(CandidatePhrases.Candidate::normalized, Function.identity()));
+        Map<String, CandidatePhrases.Candidate> byForm = byForm(paper);
 
         CandidatePhrases.Candidate expansion = byForm.get("mixtur of expert");
         assertThat(expansion.occurrences()).isEqualTo(3);
