@@ -6,115 +6,68 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Counts by normalised term in an open-addressing table: the terms and their counts side by side in two arrays, so
- * that a look-up follows no map node and a count needs no {@code Long}. Input: terms and counts; output: the count
- * of a term. Holds the counts of {@link InMemoryDocumentFrequencies} and the read cache of the stream's
- * document frequencies. Not thread-safe while it changes.
+ * Counts by normalised term: the terms numbered by a {@link TermTable}, their counts in an array by number, so that
+ * a look-up follows no map node and a count needs no {@code Long}. Input: terms and counts; output: the count of a
+ * term. Holds the counts of {@link InMemoryDocumentFrequencies} and the read cache of the stream's document
+ * frequencies. Not thread-safe while it changes.
  */
 public final class TermCounts {
 
-    private String[] terms = new String[16];
-    private long[] counts = new long[16];
-    private int size;
+    private static final int INITIAL_TERMS = 16;
+
+    private TermTable terms = new TermTable(INITIAL_TERMS);
+    /** Count by term number. */
+    private long[] counts = new long[INITIAL_TERMS];
 
     /** The count of {@code term}, or {@code absent} when it has none. */
     public long getOrDefault(String term, long absent) {
-        int slot = find(term);
-        return slot < 0 ? absent : counts[slot];
+        int id = terms.find(term);
+        return id < 0 ? absent : counts[id];
     }
 
     /** Whether {@code term} has a count. */
     public boolean containsKey(String term) {
-        return find(term) >= 0;
-    }
-
-    /** The slot holding {@code term}, or -1. */
-    private int find(String term) {
-        int mask = terms.length - 1;
-        for (int slot = spread(term.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-            String held = terms[slot];
-            if (held == null) {
-                return -1;
-            }
-            if (held.equals(term)) {
-                return slot;
-            }
-        }
+        return terms.find(term) >= 0;
     }
 
     /** Sets the count of {@code term}. */
     public void put(String term, long count) {
-        // The slot first: finding it may grow the table, and so replace the count array.
-        int slot = slotOf(Objects.requireNonNull(term, "term"));
-        counts[slot] = count;
+        int id = idOf(term); // first: it may replace the count array, which `counts[idOf(term)]` would read before
+        counts[id] = count;
     }
 
     /** Adds one to the count of {@code term} (0 when it had none) and returns the new count. */
     public long increment(String term) {
-        int slot = slotOf(Objects.requireNonNull(term, "term"));
-        return ++counts[slot];
+        int id = idOf(term);
+        return ++counts[id];
     }
 
-    /** The slot of {@code term}, taken (with count 0) when the term is new. */
-    private int slotOf(String term) {
-        int mask = terms.length - 1;
-        int slot = spread(term.hashCode()) & mask;
-        while (terms[slot] != null) {
-            if (terms[slot].equals(term)) {
-                return slot;
-            }
-            slot = (slot + 1) & mask;
+    /** The number of {@code term}, numbered (with count 0) when it is new; the count array grown to hold it. */
+    private int idOf(String term) {
+        int id = terms.id(Objects.requireNonNull(term, "term"));
+        if (id == counts.length) {
+            counts = Arrays.copyOf(counts, 2 * counts.length);
         }
-        if (2 * (size + 1) > terms.length) {
-            grow();
-            return slotOf(term);
-        }
-        terms[slot] = term;
-        counts[slot] = 0;
-        size++;
-        return slot;
-    }
-
-    private void grow() {
-        String[] oldTerms = terms;
-        long[] oldCounts = counts;
-        terms = new String[2 * oldTerms.length];
-        counts = new long[2 * oldTerms.length];
-        int mask = terms.length - 1;
-        for (int old = 0; old < oldTerms.length; old++) {
-            if (oldTerms[old] != null) {
-                int slot = spread(oldTerms[old].hashCode()) & mask;
-                while (terms[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                terms[slot] = oldTerms[old];
-                counts[slot] = oldCounts[old];
-            }
-        }
-    }
-
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
+        return id;
     }
 
     /** Number of terms counted. */
     public int size() {
-        return size;
+        return terms.size();
     }
 
-    /** Forgets every count; the table keeps its size. */
+    /** Forgets every count; the new table is sized for as many terms as this one held. */
     public void clear() {
-        Arrays.fill(terms, null);
-        size = 0;
+        int held = terms.size();
+        terms = new TermTable(held);
+        counts = new long[Math.max(INITIAL_TERMS, held)];
     }
 
     /** The counts as a map; a copy. */
     public Map<String, Long> toMap() {
-        Map<String, Long> copy = new HashMap<>(2 * size);
-        for (int slot = 0; slot < terms.length; slot++) {
-            if (terms[slot] != null) {
-                copy.put(terms[slot], counts[slot]);
-            }
+        Map<String, Long> copy = new HashMap<>(2 * terms.size());
+        for (int id = 0; id < terms.size(); id++) {
+            copy.put(terms.term(id), counts[id]);
         }
         return copy;
     }

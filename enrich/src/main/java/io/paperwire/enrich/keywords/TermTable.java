@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The distinct normalised terms of one paper (word stems and hyphenated compounds), each numbered in order of
  * first sight, so that candidate phrases, rarities and centralities can be kept by number instead of by string.
  * Input: terms as strings; output: their numbers, and the string of a number. An open-addressing table, made
- * afresh for each paper; not thread-safe.
+ * afresh for each paper (and the key set of {@link TermCounts}); not thread-safe.
  */
 final class TermTable {
 
@@ -20,6 +20,20 @@ final class TermTable {
         int capacity = Math.max(8, Integer.highestOneBit(Math.max(1, expectedTerms) - 1) << 1);
         terms = new String[capacity];
         slots = new int[2 * capacity];
+    }
+
+    /** The number of {@code term}, or -1 when it has none (nothing is added). */
+    int find(String term) {
+        int mask = slots.length - 1;
+        for (int slot = spread(term.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if (terms[entry - 1].equals(term)) {
+                return entry - 1;
+            }
+        }
     }
 
     /** The number of {@code term}, given it the first time it is seen. */

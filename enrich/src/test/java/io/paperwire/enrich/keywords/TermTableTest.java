@@ -19,4 +19,16 @@ class TermTableTest {
         assertThat(table.size()).isEqualTo(1000);
         assertThat(table.id("")).isEqualTo(1000);
     }
+
+    @Test
+    void shouldFindANumberedTermWithoutNumberingAnUnknownOne() {
+        TermTable table = new TermTable(2);
+        for (int i = 0; i < 100; i++) {
+            table.id("term" + i);
+        }
+
+        assertThat(table.find(new String("term42"))).isEqualTo(42);
+        assertThat(table.find("unknown")).isEqualTo(-1);
+        assertThat(table.size()).isEqualTo(100);
+    }
 }
