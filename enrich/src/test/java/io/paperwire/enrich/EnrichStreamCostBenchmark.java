@@ -2,6 +2,7 @@ package io.paperwire.enrich;
 
 import io.paperwire.embedded.EmbeddedKafka;
 import io.paperwire.enrich.topology.EnrichTopology;
+import io.paperwire.enrich.topology.PrecomputedEnrichProcessor;
 import io.paperwire.registry.RegistryConfig;
 import io.paperwire.registry.SchemaRegistryServer;
 import io.paperwire.schemas.Paper;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,12 +46,14 @@ import org.apache.kafka.streams.kstream.Produced;
  * the shared arXiv sample replicated under fresh keys to {@code count} papers on {@code papers.published}
  * (2 partitions). Each round runs pass-through, then enrich, each with a fresh application id (so every paper is new
  * to the enrich stores) and the Streams properties {@link EnrichTopology#streamsProperties} gives. CPU is counted from
- * the client's {@code RUNNING} to the last committed output record, and split by thread group (stream threads,
- * producer I/O threads, broker, the rest). Prints figures, asserts nothing; run by hand:
+ * the moment the client or one of its stream threads is {@code RUNNING} to the last committed output record, and split by thread group (stream threads,
+ * producer I/O threads, broker, the rest). Mode {@code floor} runs the real topology with the enricher's results
+ * looked up instead of computed ({@link PrecomputedEnrichProcessor}): what the topology costs around the enricher.
+ * Prints figures, asserts nothing; run by hand:
  *
  * <pre>
  * java -cp ... [-Dcost.streams.commit.interval.ms=1000] io.paperwire.enrich.EnrichStreamCostBenchmark SAMPLE.jsonl \
- *     [papers=4000] [rounds=2] [modes=pass,enrich]
+ *     [papers=4000] [rounds=2] [modes=pass,enrich,floor]
  * </pre>
  * Each {@code -Dcost.streams.NAME=VALUE} is passed to both apps as an enrich/Streams setting;
  * {@code -Dcost.segment=N} also prints the figures of every N output records (cold to warm in one run).
@@ -57,7 +62,7 @@ public final class EnrichStreamCostBenchmark {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int PARTITIONS = 2;
-    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration TIMEOUT = Duration.ofMinutes(Long.getLong("cost.timeout.minutes", 4));
     private static final long SEGMENT = Long.getLong("cost.segment", 0);
 
     private EnrichStreamCostBenchmark() {
@@ -71,6 +76,8 @@ public final class EnrichStreamCostBenchmark {
         List<Paper> base = TestPapers.fromSnapshot(sample, Integer.MAX_VALUE);
         Path dir = Files.createTempDirectory("enrich-stream-cost");
         EnricherResources resources = EnricherResources.load(Optional.empty());
+        PrecomputedEnrichProcessor.Results precomputed = modes.contains("floor")
+                ? PrecomputedEnrichProcessor.precompute(resources, base) : null;
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("broker"));
              SchemaRegistryServer registry = SchemaRegistryServer.start(
                      RegistryConfig.defaults(kafka.bootstrapServers()).withPort(0))) {
@@ -103,6 +110,9 @@ public final class EnrichStreamCostBenchmark {
                     if (mode.equals("pass")) {
                         output = "bench-pass-out-" + round;
                         topology = passThrough(topics.published().name(), output);
+                    } else if (mode.equals("floor")) {
+                        output = own.enriched().name();
+                        topology = PrecomputedEnrichProcessor.topology(config, own, precomputed);
                     } else {
                         output = own.enriched().name();
                         topology = EnrichTopology.buildTopology(config, own, () -> resources);
@@ -142,16 +152,22 @@ public final class EnrichStreamCostBenchmark {
             partitions.forEach(p -> consumer.seek(p, start.get(p)));
             streams.start();
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                consumer.poll(Duration.ofMillis(20));
+            // A stream thread processes as soon as it is RUNNING, which can be well before the client is: the clock
+            // starts at the first of the two, and output seen before that (none expected) is still counted.
+            long seen = 0;
+            while (streams.state() != KafkaStreams.State.RUNNING && !anyThreadRunning(streams)) {
+                seen += consumer.poll(Duration.ofMillis(5)).count();
                 check(deadline, streams);
+            }
+            if (seen > 0) {
+                System.out.printf(Locale.ROOT, "  (%d records were output before a stream thread was RUNNING)%n",
+                        seen);
             }
             long cpu0 = processCpuNanos();
             long wall0 = System.nanoTime();
             Map<String, Long> threads0 = threadCpu();
             Map<String, Long> allocated0 = threadAllocated();
             long gc0 = gcMillis();
-            long seen = 0;
             Segment segment = new Segment(cpu0, wall0, threads0);
             while (seen < count) {
                 seen += consumer.poll(Duration.ofMillis(50)).count();
@@ -159,6 +175,7 @@ public final class EnrichStreamCostBenchmark {
                     segment = segment.print(seen);
                 }
                 if (System.nanoTime() > deadline) {
+                    System.out.println(stallReport(kafka, props, output, consumer, partitions));
                     throw new IllegalStateException("gave up after " + seen + " of " + count + " records, state "
                             + streams.state());
                 }
@@ -215,6 +232,10 @@ public final class EnrichStreamCostBenchmark {
         }
     }
 
+    private static boolean anyThreadRunning(KafkaStreams streams) {
+        return streams.metadataForLocalThreads().stream().anyMatch(t -> "RUNNING".equals(t.threadState()));
+    }
+
     private static void check(long deadline, KafkaStreams streams) {
         if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
                 || streams.state() == KafkaStreams.State.PENDING_ERROR) {
@@ -236,14 +257,87 @@ public final class EnrichStreamCostBenchmark {
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         try (KafkaProducer<String, Paper> producer = new KafkaProducer<>(props,
                 topics.published().keySerde().serializer(), topics.published().valueSerde().serializer())) {
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            AtomicLong acknowledged = new AtomicLong();
             for (int i = 0; i < count; i++) {
                 Paper paper = base.get(i % base.size());
                 String key = paper.getKey() + "#" + (i / base.size());
                 producer.send(new ProducerRecord<>(topics.published().name(), key,
-                        Paper.newBuilder(paper).setKey(key).build()));
+                        Paper.newBuilder(paper).setKey(key).build()), (metadata, e) -> {
+                            if (e != null) {
+                                failed.compareAndSet(null, e);
+                            } else {
+                                acknowledged.incrementAndGet();
+                            }
+                        });
             }
             producer.flush();
+            if (failed.get() != null || acknowledged.get() != count) {
+                throw new IllegalStateException("the broker acknowledged " + acknowledged.get() + " of " + count
+                        + " input papers", failed.get());
+            }
         }
+    }
+
+    /**
+     * Where the missing records are: the input's end offsets, the app's committed input offsets, the output's end
+     * offsets and last stable offsets, and what the committed reader's position is.
+     */
+    private static String stallReport(EmbeddedKafka kafka, Properties props, String output,
+                                      KafkaConsumer<byte[], byte[]> reader, List<TopicPartition> outputPartitions)
+            throws Exception {
+        StringBuilder report = new StringBuilder("stalled:");
+        String input = roundTopicsInput();
+        List<TopicPartition> inputPartitions = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            inputPartitions.add(new TopicPartition(input, p));
+        }
+        Properties uncommitted = new Properties();
+        uncommitted.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                     "bootstrap.servers", kafka.bootstrapServers()));
+             KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(),
+                     new ByteArrayDeserializer())) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
+                    .partitionsToOffsetAndMetadata().get();
+            report.append(" input end ").append(raw.endOffsets(inputPartitions));
+            report.append(", app committed ").append(committed);
+            report.append(", output end ").append(raw.endOffsets(outputPartitions));
+            report.append(", output last stable ").append(reader.endOffsets(outputPartitions));
+            report.append(", dead letters end ").append(raw.endOffsets(List.of(new TopicPartition(
+                    io.paperwire.schemas.TopicNames.defaults().deadLetters(), 0))));
+            report.append(", output records read_uncommitted ").append(countFromStart(raw, outputPartitions));
+            try (KafkaConsumer<byte[], byte[]> fresh = committedReader(kafka)) {
+                report.append(", read_committed ").append(countFromStart(fresh, outputPartitions));
+            }
+            report.append(", reader at ");
+            outputPartitions.forEach(p -> report.append(p).append('=').append(reader.position(p)).append(' '));
+        }
+        return report.toString();
+    }
+
+    /** Records and distinct keys from offset 0 to the end (as the consumer's isolation level sees them). */
+    private static String countFromStart(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        long records = 0;
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        int empty = 0;
+        while (empty < 20) {
+            var polled = consumer.poll(Duration.ofMillis(100));
+            empty = polled.isEmpty() ? empty + 1 : 0;
+            for (var record : polled) {
+                records++;
+                keys.add(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return records + " (" + keys.size() + " keys)";
+    }
+
+    private static String roundTopicsInput() {
+        return io.paperwire.schemas.TopicNames.defaults().published();
     }
 
     private static KafkaConsumer<byte[], byte[]> committedReader(EmbeddedKafka kafka) {

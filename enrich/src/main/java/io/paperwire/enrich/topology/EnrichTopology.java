@@ -76,6 +76,16 @@ public final class EnrichTopology {
      */
     public static Topology buildTopology(EnrichConfig config, PaperwireTopics topics,
                                          Supplier<EnricherResources> resources) {
+        return buildTopologyWith(config, topics, () -> new EnrichProcessor(config, resources));
+    }
+
+    /**
+     * The topology with another processor in the enrich step (same stores, join and topics); for the cost harness
+     * that measures what the topology costs around the enricher.
+     */
+    static Topology buildTopologyWith(EnrichConfig config, PaperwireTopics topics,
+                                      Supplier<FixedKeyProcessor<String, io.paperwire.schemas.Paper, EnrichedPaper>>
+                                              processors) {
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.stream(topics.signals().name(),
@@ -97,7 +107,7 @@ public final class EnrichTopology {
         builder.stream(topics.published().name(),
                         Consumed.with(topics.published().keySerde(), topics.published().valueSerde())
                                 .withName(PUBLISHED_SOURCE))
-                .processValues(enrichProcessor(config, resources), Named.as("enrich"))
+                .processValues(enrichProcessor(processors), Named.as("enrich"))
                 .leftJoin(trendingTable, EnrichTopology::withTrendingScore,
                         Joined.<String, EnrichedPaper, TrendingScore>with(topics.enriched().keySerde(),
                                 topics.enriched().valueSerde(), topics.trending().valueSerde())
@@ -130,11 +140,11 @@ public final class EnrichTopology {
     }
 
     private static FixedKeyProcessorSupplier<String, io.paperwire.schemas.Paper, EnrichedPaper> enrichProcessor(
-            EnrichConfig config, Supplier<EnricherResources> resources) {
+            Supplier<FixedKeyProcessor<String, io.paperwire.schemas.Paper, EnrichedPaper>> processors) {
         return new FixedKeyProcessorSupplier<>() {
             @Override
             public FixedKeyProcessor<String, io.paperwire.schemas.Paper, EnrichedPaper> get() {
-                return new EnrichProcessor(config, resources);
+                return processors.get();
             }
 
             @Override
