@@ -7,7 +7,9 @@ import io.paperwire.enrich.PaperText;
 import io.paperwire.enrich.store.ClassifierSnapshots;
 import io.paperwire.enrich.store.StoreDocumentFrequencies;
 import io.paperwire.schemas.EnrichedPaper;
+import io.paperwire.schemas.Keyword;
 import io.paperwire.schemas.Paper;
+import io.paperwire.schemas.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -80,15 +82,21 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Paper, Enriched
             papersSeen.put(id, updated);
         }
         classifierChanged |= result.trained();
-        EnrichedPaper enriched = EnrichedPaper.newBuilder()
+        context.forward(record.withValue(enriched(paper, result.enrichment().avroKeywords(),
+                result.enrichment().avroTags(), enricher.enricherVersion(), context.currentSystemTimeMs())));
+    }
+
+    /** The enriched event as the processor writes it (before the join adds the trending score). */
+    static EnrichedPaper enriched(Paper paper, List<Keyword> keywords, List<Tag> tags, String enricherVersion,
+                                  long enrichedAtMillis) {
+        return EnrichedPaper.newBuilder()
                 .setPaper(paper)
-                .setKeywords(result.enrichment().avroKeywords())
-                .setTags(result.enrichment().avroTags())
+                .setKeywords(keywords)
+                .setTags(tags)
                 .setTrendingScore(0.0)
-                .setEnricherVersion(enricher.enricherVersion())
-                .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .setEnricherVersion(enricherVersion)
+                .setEnrichedAt(Instant.ofEpochMilli(enrichedAtMillis))
                 .build();
-        context.forward(record.withValue(enriched));
     }
 
     private void snapshot() {

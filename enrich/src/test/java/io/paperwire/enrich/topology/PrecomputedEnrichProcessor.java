@@ -15,7 +15,6 @@ import io.paperwire.schemas.Keyword;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
 import io.paperwire.schemas.Tag;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,15 +115,8 @@ public final class PrecomputedEnrichProcessor implements FixedKeyProcessor<Strin
         if (updated != seen) {
             papersSeen.put(id, updated);
         }
-        EnrichedPaper enriched = EnrichedPaper.newBuilder()
-                .setPaper(paper)
-                .setKeywords(result.keywords())
-                .setTags(result.tags())
-                .setTrendingScore(0.0)
-                .setEnricherVersion(results.enricherVersion())
-                .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
-                .build();
-        context.forward(record.withValue(enriched));
+        context.forward(record.withValue(EnrichProcessor.enriched(paper, result.keywords(), result.tags(),
+                results.enricherVersion(), context.currentSystemTimeMs())));
     }
 
     private void snapshot() {
