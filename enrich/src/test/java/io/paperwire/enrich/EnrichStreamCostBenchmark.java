@@ -7,26 +7,32 @@ import io.paperwire.registry.RegistryConfig;
 import io.paperwire.registry.SchemaRegistryServer;
 import io.paperwire.schemas.Paper;
 import io.paperwire.schemas.PaperwireTopics;
+import io.paperwire.schemas.TopicNames;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -133,8 +139,8 @@ public final class EnrichStreamCostBenchmark {
 
     /** The standard topics, but an enriched topic of the round's own, so each round counts only its output. */
     private static PaperwireTopics roundTopics(SchemaRegistryServer registry, int round) {
-        io.paperwire.schemas.TopicNames d = io.paperwire.schemas.TopicNames.defaults();
-        return PaperwireTopics.fromConfig(new io.paperwire.schemas.TopicNames(d.published(), d.signals(),
+        TopicNames d = TopicNames.defaults();
+        return PaperwireTopics.fromConfig(new TopicNames(d.published(), d.signals(),
                 d.enriched() + "-" + round, d.trending(), d.subscriptions(), d.alerts(), d.deliveries(),
                 d.checkpoints(), d.deadLetters()), Map.of("schema.registry.url", registry.url().toString()));
     }
@@ -287,7 +293,7 @@ public final class EnrichStreamCostBenchmark {
                                       KafkaConsumer<byte[], byte[]> reader, List<TopicPartition> outputPartitions)
             throws Exception {
         StringBuilder report = new StringBuilder("stalled:");
-        String input = roundTopicsInput();
+        String input = TopicNames.defaults().published();
         List<TopicPartition> inputPartitions = new ArrayList<>();
         for (int p = 0; p < PARTITIONS; p++) {
             inputPartitions.add(new TopicPartition(input, p));
@@ -295,11 +301,10 @@ public final class EnrichStreamCostBenchmark {
         Properties uncommitted = new Properties();
         uncommitted.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         uncommitted.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
-                     "bootstrap.servers", kafka.bootstrapServers()));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
              KafkaConsumer<byte[], byte[]> raw = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(),
                      new ByteArrayDeserializer())) {
-            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
                     .listConsumerGroupOffsets(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG))
                     .partitionsToOffsetAndMetadata().get();
             report.append(" input end ").append(raw.endOffsets(inputPartitions));
@@ -307,7 +312,7 @@ public final class EnrichStreamCostBenchmark {
             report.append(", output end ").append(raw.endOffsets(outputPartitions));
             report.append(", output last stable ").append(reader.endOffsets(outputPartitions));
             report.append(", dead letters end ").append(raw.endOffsets(List.of(new TopicPartition(
-                    io.paperwire.schemas.TopicNames.defaults().deadLetters(), 0))));
+                    TopicNames.defaults().deadLetters(), 0))));
             report.append(", output records read_uncommitted ").append(countFromStart(raw, outputPartitions));
             try (KafkaConsumer<byte[], byte[]> fresh = committedReader(kafka)) {
                 report.append(", read_committed ").append(countFromStart(fresh, outputPartitions));
@@ -323,21 +328,17 @@ public final class EnrichStreamCostBenchmark {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         long records = 0;
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         int empty = 0;
         while (empty < 20) {
             var polled = consumer.poll(Duration.ofMillis(100));
             empty = polled.isEmpty() ? empty + 1 : 0;
             for (var record : polled) {
                 records++;
-                keys.add(new String(record.key(), java.nio.charset.StandardCharsets.UTF_8));
+                keys.add(new String(record.key(), StandardCharsets.UTF_8));
             }
         }
         return records + " (" + keys.size() + " keys)";
-    }
-
-    private static String roundTopicsInput() {
-        return io.paperwire.schemas.TopicNames.defaults().published();
     }
 
     private static KafkaConsumer<byte[], byte[]> committedReader(EmbeddedKafka kafka) {
